@@ -1,0 +1,35 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+export default tseslint.config(
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'samples/**',
+			'test/fixtures/**',
+			'source/enrich/aws-ip-ranges-data.ts',
+		],
+	},
+	js.configs.recommended,
+	...tseslint.configs.recommended,
+	{
+		files: ['**/*.{ts,tsx}'],
+		plugins: {'react-hooks': reactHooks},
+		rules: {
+			...reactHooks.configs.recommended.rules,
+			'no-console': 'error',
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{argsIgnorePattern: '^_', varsIgnorePattern: '^_'},
+			],
+		},
+	},
+	{
+		// Scripts that print for a person: the benchmark and the CLI's
+		// non-interactive output write through process.stdout instead.
+		files: ['bench/**/*.ts'],
+		rules: {'no-console': 'off'},
+	},
+);
