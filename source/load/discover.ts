@@ -1,0 +1,161 @@
+import {lstat, readdir, stat} from 'node:fs/promises';
+import type {BigIntStats} from 'node:fs';
+import path from 'node:path';
+import type {LoadProblem} from '../core/types.js';
+import {codeOf, describeFsError} from './fs-errors.js';
+import {describeNotLog, sniffFile} from './sniff.js';
+
+/** A file worth reading: a regular file whose first bytes may be a log. */
+export interface DiscoveredFile {
+	/** The path as given, or joined below the folder that was given. */
+	path: string;
+	/** Size in bytes when the folder was walked. */
+	size: number;
+}
+
+export interface Discovery {
+	/** Candidates in a stable order: arguments as given, folders by name. */
+	files: DiscoveredFile[];
+	problems: LoadProblem[];
+	/** Files skipped because their first bytes are neither JSON nor gzip. */
+	skippedNotLog: number;
+}
+
+/** What a non-regular, non-folder entry is, for the skip message. */
+function describeSpecial(stats: BigIntStats): string {
+	if (stats.isFIFO()) {
+		return 'a FIFO (named pipe)';
+	}
+
+	if (stats.isSocket()) {
+		return 'a socket';
+	}
+
+	return stats.isCharacterDevice() || stats.isBlockDevice()
+		? 'a device'
+		: 'not a regular file';
+}
+
+/**
+Walk files and folders, following symbolic links, and list the files to
+read. Only reads: nothing is created, renamed or touched below the paths.
+A file or folder reached twice (hard links, two links, a path given twice)
+is listed once, keyed by device and inode.
+*/
+export async function discoverFiles(
+	paths: readonly string[],
+): Promise<Discovery> {
+	const result: Discovery = {files: [], problems: [], skippedNotLog: 0};
+	const seen = new Set<string>();
+
+	function problem(level: LoadProblem['level'], file: string, message: string) {
+		result.problems.push({level, file, message});
+	}
+
+	async function statOrReport(file: string): Promise<BigIntStats | undefined> {
+		try {
+			return await stat(file, {bigint: true});
+		} catch (error: unknown) {
+			const code = codeOf(error);
+			if (code === 'ELOOP') {
+				problem('warning', file, `${describeFsError(error)}: skipped`);
+				return undefined;
+			}
+
+			if (code === 'ENOENT') {
+				const link = await lstat(file).catch(() => undefined);
+				if (link?.isSymbolicLink()) {
+					problem('warning', file, 'broken symbolic link (no target): skipped');
+					return undefined;
+				}
+			}
+
+			problem('error', file, `${describeFsError(error)}: skipped`);
+			return undefined;
+		}
+	}
+
+	async function visitFile(file: string, stats: BigIntStats): Promise<void> {
+		try {
+			const {kind, head} = await sniffFile(file);
+			if (kind === 'other') {
+				result.skippedNotLog++;
+				problem('info', file, describeNotLog(head));
+				return;
+			}
+		} catch (error: unknown) {
+			problem('error', file, `${describeFsError(error)}: skipped`);
+			return;
+		}
+
+		result.files.push({path: file, size: Number(stats.size)});
+	}
+
+	async function visit(
+		file: string,
+		ancestors: ReadonlyMap<string, string>,
+	): Promise<void> {
+		const stats = await statOrReport(file);
+		if (!stats) {
+			return;
+		}
+
+		// Inode 0 means the file system gives no identity: never merge then.
+		const key = stats.ino === 0n ? undefined : `${stats.dev}:${stats.ino}`;
+		if (stats.isDirectory() && key !== undefined && ancestors.has(key)) {
+			problem(
+				'warning',
+				file,
+				`symbolic link loop: leads back to ${ancestors.get(key)}, not followed`,
+			);
+			return;
+		}
+
+		if (key !== undefined) {
+			if (seen.has(key)) {
+				return;
+			}
+
+			seen.add(key);
+		}
+
+		if (stats.isFile()) {
+			await visitFile(file, stats);
+			return;
+		}
+
+		if (!stats.isDirectory()) {
+			problem(
+				'warning',
+				file,
+				`${describeSpecial(stats)}, not a file: skipped, never opened`,
+			);
+			return;
+		}
+
+		let names: string[];
+		try {
+			names = await readdir(file);
+		} catch (error: unknown) {
+			problem('error', file, `folder ${describeFsError(error)}: skipped`);
+			return;
+		}
+
+		// Code-unit order, not the locale's: the same on every machine.
+		names.sort();
+		const inner = new Map(ancestors);
+		if (key !== undefined) {
+			inner.set(key, file);
+		}
+
+		for (const name of names) {
+			await visit(path.join(file, name), inner);
+		}
+	}
+
+	for (const given of paths) {
+		await visit(given, new Map());
+	}
+
+	return result;
+}
