@@ -1,0 +1,92 @@
+import {visible} from '../core/safe-text.js';
+import type {TrailEvent} from '../core/types.js';
+
+/**
+The text of an event that search looks at: what a person sees in the table
+and the detail view, made visible (so a search for `\x1b` finds an escape
+shown as `\x1b`), field by field.
+*/
+
+export const searchFields = [
+	'eventName',
+	'principal',
+	'source',
+	'userAgent',
+	'region',
+	'errorCode',
+	'accessKeyId',
+	'eventId',
+	'values',
+] as const;
+
+export type SearchField = (typeof searchFields)[number];
+
+export type SearchDoc = Record<SearchField, string>;
+
+/**
+The parts of a record whose values are flattened into `values`: what the
+call asked, what it answered, and the rest of its detail.
+*/
+const valueParts = [
+	'errorMessage',
+	'requestParameters',
+	'responseElements',
+	'additionalEventData',
+	'resources',
+	'serviceEventDetails',
+	'tlsDetails',
+];
+
+/**
+Flattening stops here: a 660 KB record (BR-23) has about that much text, and
+a hostile file could hold far more. Text past the cap is not searched.
+*/
+export const maxFlatText = 4 * 1024 * 1024;
+
+/**
+Every string, number and boolean under the value parts, joined by spaces,
+walked without recursion so that deep nesting cannot overflow the stack.
+*/
+export function flattenValues(event: TrailEvent, cap = maxFlatText): string {
+	const out: string[] = [];
+	let size = 0;
+	const stack: unknown[] = valueParts
+		.map((part) => event.record[part])
+		.reverse();
+	while (stack.length > 0 && size < cap) {
+		const value = stack.pop();
+		if (typeof value === 'string') {
+			out.push(value);
+			size += value.length + 1;
+		} else if (typeof value === 'number' || typeof value === 'boolean') {
+			const text = String(value);
+			out.push(text);
+			size += text.length + 1;
+		} else if (Array.isArray(value)) {
+			for (let i = value.length - 1; i >= 0; i--) {
+				stack.push(value[i]);
+			}
+		} else if (value !== null && typeof value === 'object') {
+			const values = Object.values(value);
+			for (let i = values.length - 1; i >= 0; i--) {
+				stack.push(values[i]);
+			}
+		}
+	}
+
+	return visible(out.join(' ').slice(0, cap));
+}
+
+/** The visible text of each field except `values`. */
+export function fieldTexts(event: TrailEvent): Omit<SearchDoc, 'values'> {
+	return {
+		eventName: visible(event.eventName),
+		principal: visible(event.principal.label),
+		source: visible(event.source.raw ?? ''),
+		userAgent: visible(event.userAgent ?? ''),
+		region: visible(event.region),
+		errorCode: visible(event.errorCode ?? ''),
+		accessKeyId: visible(event.principal.accessKeyId ?? ''),
+		eventId: visible(event.eventId ?? ''),
+	};
+}
