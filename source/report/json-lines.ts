@@ -1,0 +1,62 @@
+import type {Dataset, TrailEvent} from '../core/types.js';
+import {topSeverity} from '../query/filter-fields.js';
+
+/**
+`--json`: one JSON object per event, in time order, for scripts. Every key
+is always present (null when the log has no value), so a consumer can rely
+on the shape; the object is a public contract, changed only by addition.
+*/
+
+/**
+Characters JSON may carry raw but a terminal must not receive: DEL, the C1
+controls (U+009B alone starts an escape sequence), the line and paragraph
+separators, and the bidi and zero-width format characters that reorder or
+hide text. JSON.stringify already escapes C0 controls and lone surrogates.
+Outside strings JSON has none of these, so replacing them everywhere in the
+output only touches string contents.
+*/
+const terminalUnsafe =
+	/[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+
+/** JSON text that is safe to print to a terminal. */
+export function terminalSafeJson(value: unknown): string {
+	return JSON.stringify(value).replace(
+		terminalUnsafe,
+		(char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+	);
+}
+
+function jsonEvent(event: TrailEvent) {
+	return {
+		eventID: event.eventId ?? null,
+		eventTime: event.timeText,
+		eventName: event.eventName,
+		eventSource: event.eventSource,
+		region: event.region || null,
+		principal: event.principal.label,
+		principalType: event.principal.type,
+		accessKeyId: event.principal.accessKeyId ?? null,
+		sourceIPAddress: event.source.raw ?? null,
+		sourceKind: event.source.kind,
+		sourceAws: event.source.aws
+			? {service: event.source.aws.service, region: event.source.aws.region}
+			: null,
+		userAgent: event.userAgent ?? null,
+		errorCode: event.errorCode ?? null,
+		outcome: event.outcome,
+		console: event.console,
+		severity: topSeverity(event) ?? null,
+		flags: event.flags.map(({id, severity, title}) => ({id, severity, title})),
+		file: event.file,
+		recordIndex: event.recordIndex,
+	};
+}
+
+export function formatJsonLines(
+	dataset: Dataset,
+	options: {flaggedOnly?: boolean} = {},
+): string[] {
+	return dataset.events
+		.filter((event) => !options.flaggedOnly || event.flags.length > 0)
+		.map((event) => terminalSafeJson(jsonEvent(event)));
+}
