@@ -1,0 +1,138 @@
+import process from 'node:process';
+import type {Dataset} from './core/types.js';
+import {setDebugLogFile, debugLog} from './core/debug-log.js';
+import {openDataset, OptionFileError} from './pipeline.js';
+import {parseFilter} from './query/filter.js';
+import {
+	formatJsonLines,
+	formatProblems,
+	formatReport,
+} from './report/index.js';
+import {createProgressLine} from './progress-line.js';
+
+/** The flags of the command line; see the help text in cli.tsx. */
+export interface CliFlags {
+	report?: boolean;
+	json?: boolean;
+	flagged?: boolean;
+	filter?: string;
+	iam?: string[];
+	ipRanges?: string;
+	problems?: boolean;
+	maxFileMb?: number;
+	debugLog?: string;
+}
+
+/** Exit statuses: a public contract, changed only by addition. */
+export const exitStatus = {ok: 0, nothingRead: 1, usage: 2} as const;
+
+function fail(message: string): void {
+	process.stderr.write(`trailtui: ${message}\n`);
+}
+
+/** Runs the command and returns its exit status. */
+export async function runCli(
+	input: string[],
+	flags: CliFlags,
+	showHelp: () => void,
+): Promise<number> {
+	if (flags.debugLog) {
+		setDebugLogFile(flags.debugLog);
+	}
+
+	if (input.length === 0) {
+		fail('give at least one PATH: a CloudTrail file or folder');
+		showHelp();
+		return exitStatus.usage;
+	}
+
+	if (flags.report && flags.json) {
+		fail('choose one of --report and --json');
+		return exitStatus.usage;
+	}
+
+	const maxFileMb = flags.maxFileMb ?? 512;
+	if (!Number.isFinite(maxFileMb) || maxFileMb <= 0) {
+		fail('--max-file-mb takes a positive number of megabytes');
+		return exitStatus.usage;
+	}
+
+	const parsed =
+		flags.filter === undefined ? undefined : parseFilter(flags.filter);
+	if (parsed && !parsed.ok) {
+		fail(`bad --filter: ${parsed.error}`);
+		process.stderr.write(
+			`  ${flags.filter}\n  ${' '.repeat(parsed.position)}^\n`,
+		);
+		return exitStatus.usage;
+	}
+
+	const interactive =
+		!flags.report &&
+		!flags.json &&
+		Boolean(process.stdout.isTTY && process.stdin.isTTY);
+	if (!flags.report && !flags.json && !interactive) {
+		fail('not a terminal: printing the report (use --report or --json)');
+	}
+
+	const progress = createProgressLine(process.stderr);
+	let dataset: Dataset;
+	try {
+		dataset = await openDataset(input, {
+			iamFiles: flags.iam ?? [],
+			ipRangesFile: flags.ipRanges,
+			maxDecodedBytes: Math.round(maxFileMb * 1024 * 1024),
+			onProgress: progress.update,
+		});
+	} catch (error) {
+		progress.clear();
+		if (error instanceof OptionFileError) {
+			fail(error.message);
+			return exitStatus.usage;
+		}
+
+		throw error;
+	}
+
+	progress.clear();
+	debugLog('loaded', {...dataset.summary, problems: undefined});
+
+	const {summary} = dataset;
+	const nothingRead =
+		dataset.events.length === 0 &&
+		summary.filesRead - summary.filesWithErrors <= 0;
+
+	if (!interactive || nothingRead) {
+		for (const line of formatProblems(summary, {
+			includeInfo: Boolean(flags.problems),
+		})) {
+			process.stderr.write(`${line}\n`);
+		}
+	}
+
+	if (nothingRead) {
+		fail('nothing could be read from the paths given');
+		return exitStatus.nothingRead;
+	}
+
+	if (interactive) {
+		const {runApp} = await import('./ui/run-app.js');
+		await runApp(dataset, {initialFilter: flags.filter});
+		return exitStatus.ok;
+	}
+
+	const view =
+		parsed === undefined
+			? dataset
+			: {...dataset, events: dataset.events.filter((e) => parsed.filter.test(e))};
+	const flaggedOnly = Boolean(flags.flagged);
+	if (flags.json) {
+		for (const line of formatJsonLines(view, {flaggedOnly})) {
+			process.stdout.write(line + '\n');
+		}
+	} else {
+		process.stdout.write(formatReport(view, {flaggedOnly}));
+	}
+
+	return exitStatus.ok;
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+import process from 'node:process';
+import meow from 'meow';
+import {runCli} from './cli-main.js';
+
+const cli = meow(
+	`
+	Usage
+	  $ trailtui [options] PATH...
+
+	  PATH is a CloudTrail file or a folder, read recursively: Records files
+	  (plain or gzip), JSON Lines, JSON arrays, or lookup-events output.
+
+	Options
+	  --report           Print the events as a plain table (flagged first),
+	                     then the load summary, instead of opening the screen
+	  --json             Print one JSON object per event (JSON Lines)
+	  --flagged          With --report or --json: only events with red flags
+	  --filter EXPR      Only events matching EXPR, e.g. 'eventName=ListBuckets'
+	  --iam FILE         Output of 'aws iam get-role' or 'list-roles' giving
+	                     trust policies (repeatable)
+	  --ip-ranges FILE   A newer AWS ip-ranges.json instead of the bundled one
+	  --problems         Also list every load note (info) on stderr
+	  --max-file-mb N    Largest decompressed size read per file (default 512)
+	  --debug-log FILE   Append a developer debug log to FILE
+	  --version          Print the version
+	  --help             Print this help
+
+	Exit status
+	  0  the logs loaded (even when some files had problems)
+	  1  nothing could be read
+	  2  bad usage (unknown option, bad filter, no PATH)
+
+	Examples
+	  $ trailtui samples/flaws2 --iam samples/flaws2/level3.json
+	  $ trailtui --report --flagged ./logs
+	  $ trailtui --json --filter 'principal~level3' ./logs | jq .flags
+`,
+	{
+		importMeta: import.meta,
+		allowUnknownFlags: false,
+		flags: {
+			report: {type: 'boolean'},
+			json: {type: 'boolean'},
+			flagged: {type: 'boolean'},
+			filter: {type: 'string'},
+			iam: {type: 'string', isMultiple: true},
+			ipRanges: {type: 'string'},
+			problems: {type: 'boolean'},
+			maxFileMb: {type: 'number'},
+			debugLog: {type: 'string'},
+		},
+	},
+);
+
+process.exitCode = await runCli(cli.input, cli.flags, () => {
+	cli.showHelp(2);
+});
