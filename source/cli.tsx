@@ -53,6 +53,15 @@ const cli = meow(
 	},
 );
 
+// A reader that stops early (`| head`) is not an error: stop writing quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'EPIPE') {
+		process.exit(process.exitCode ?? 0);
+	}
+
+	throw error;
+});
+
 process.exitCode = await runCli(cli.input, cli.flags, () => {
 	cli.showHelp(2);
 });
