@@ -1,7 +1,10 @@
 import type {FlagRule} from './flag-rule.js';
+import {consoleLoginWithoutMfa} from './rules/console-login-without-mfa.js';
 import {interactiveClientOnWorkload} from './rules/interactive-client-on-workload.js';
 import {newSourceAddress} from './rules/new-source-address.js';
 import {reconnaissanceCall} from './rules/reconnaissance-call.js';
+import {rootActivity} from './rules/root-activity.js';
+import {unusualClient} from './rules/unusual-client.js';
 import {workloadCredentialOutsideAws} from './rules/workload-credential-outside-aws.js';
 
 /**
@@ -14,4 +17,7 @@ export const catalog: readonly FlagRule[] = [
 	interactiveClientOnWorkload,
 	reconnaissanceCall,
 	newSourceAddress,
+	rootActivity,
+	consoleLoginWithoutMfa,
+	unusualClient,
 ];

@@ -54,6 +54,9 @@ test('catalog ids are unique and kebab-case: they are a public contract', () => 
 		'interactive-client-on-workload',
 		'reconnaissance-call',
 		'new-source-address',
+		'root-activity',
+		'console-login-without-mfa',
+		'unusual-client',
 	]);
 });
 
