@@ -3,11 +3,7 @@ import type {Dataset} from './core/types.js';
 import {setDebugLogFile, debugLog} from './core/debug-log.js';
 import {openDataset, OptionFileError} from './pipeline.js';
 import {parseFilter} from './query/filter.js';
-import {
-	formatJsonLines,
-	formatProblems,
-	formatReport,
-} from './report/index.js';
+import {formatJsonLines, formatProblems, formatReport} from './report/index.js';
 import {createProgressLine} from './progress-line.js';
 
 /** The flags of the command line; see the help text in cli.tsx. */
@@ -124,7 +120,10 @@ export async function runCli(
 	const view =
 		parsed === undefined
 			? dataset
-			: {...dataset, events: dataset.events.filter((e) => parsed.filter.test(e))};
+			: {
+					...dataset,
+					events: dataset.events.filter((e) => parsed.filter.test(e)),
+				};
 	const flaggedOnly = Boolean(flags.flagged);
 	if (flags.json) {
 		for (const line of formatJsonLines(view, {flaggedOnly})) {

@@ -66,9 +66,7 @@ async function loadRanges(file: string | undefined): Promise<AwsRanges> {
 	}
 }
 
-async function loadTrust(
-	files: readonly string[],
-): Promise<RoleTrustPolicy[]> {
+async function loadTrust(files: readonly string[]): Promise<RoleTrustPolicy[]> {
 	const policies: RoleTrustPolicy[] = [];
 	for (const file of files) {
 		const text = await readOptionFile('--iam', file);
