@@ -1,0 +1,89 @@
+import type {Dataset, LoadSummary, TrailEvent} from '../core/types.js';
+import {debugLog} from '../core/debug-log.js';
+import {createSearchIndex, searchEvents} from '../query/search.js';
+import type {DateMode} from './table-columns.js';
+
+/**
+What the reducer needs from the dataset besides its own state: worked out
+once per dataset, so that no keypress walks all the events.
+*/
+export interface AppContext {
+	events: readonly TrailEvent[];
+	summary: LoadSummary;
+	/** Seqs of the flagged events, ascending: `e`/`E` binary-search it. */
+	flaggedSeqs: Uint32Array;
+	/** How much of the date the time column needs. */
+	dateMode: DateMode;
+	/** The UTC day (or first and last days) the events cover, for the title. */
+	dateText: string;
+	/** Seqs matching a fuzzy query; the index is built on the first search. */
+	search: (query: string) => readonly number[];
+}
+
+function utcDay(time: number): string {
+	return new Date(time).toISOString().slice(0, 10);
+}
+
+function dateSpan(events: readonly TrailEvent[]): {
+	dateMode: DateMode;
+	dateText: string;
+} {
+	let first = Number.POSITIVE_INFINITY;
+	let last = Number.NEGATIVE_INFINITY;
+	for (const event of events) {
+		if (Number.isFinite(event.time)) {
+			first = Math.min(first, event.time);
+			last = Math.max(last, event.time);
+		}
+	}
+
+	if (!Number.isFinite(first)) {
+		return {dateMode: 'time', dateText: ''};
+	}
+
+	const from = utcDay(first);
+	const to = utcDay(last);
+	if (from === to) {
+		return {dateMode: 'time', dateText: `${from} UTC`};
+	}
+
+	return {
+		dateMode: from.slice(0, 4) === to.slice(0, 4) ? 'month-day' : 'full',
+		dateText: `${from} → ${to} UTC`,
+	};
+}
+
+export function createAppContext(dataset: Dataset): AppContext {
+	const {events, summary} = dataset;
+	const flagged: number[] = [];
+	for (const [seq, event] of events.entries()) {
+		if (event.flags.length > 0) {
+			flagged.push(seq);
+		}
+	}
+
+	let index: ReturnType<typeof createSearchIndex> | undefined;
+	const search = (query: string): readonly number[] => {
+		if (query.trim() === '') {
+			return [];
+		}
+
+		const started = performance.now();
+		index ??= createSearchIndex(events);
+		const seqs = searchEvents(index, query);
+		debugLog('search', {
+			query: query.length,
+			hits: seqs.length,
+			ms: Math.round(performance.now() - started),
+		});
+		return seqs;
+	};
+
+	return {
+		events,
+		summary,
+		flaggedSeqs: Uint32Array.from(flagged),
+		...dateSpan(events),
+		search,
+	};
+}

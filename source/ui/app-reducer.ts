@@ -1,0 +1,217 @@
+import type {AppContext} from './app-context.js';
+import {
+	patch,
+	selectedEvent,
+	settle,
+	type AppState,
+	type Pane,
+} from './app-state.js';
+import {commandFor, type CommandId, type KeyName} from './keymap.js';
+import {clampScrolls, move, nextFlagged} from './navigation.js';
+import {
+	applyFilter,
+	clearFilter,
+	jumpToHit,
+	runSearch,
+} from './query-actions.js';
+
+/**
+The whole screen state changes here. A keypress arrives as `key-press` and
+is looked up in the keymap for the current mode, so a burst of keys is
+always judged against the state the previous key left, never against a
+stale render.
+*/
+
+export type AppAction =
+	| {type: 'key-press'; key: KeyName | undefined; text: string}
+	| {type: 'resize'; columns: number; rows: number}
+	| {type: 'type-text'; text: string}
+	| {type: 'apply-filter'; text: string}
+	| {type: 'run-search'; query: string}
+	| {type: CommandId};
+
+export type AppReducer = (state: AppState, action: AppAction) => AppState;
+
+const panes: readonly Pane[] = ['table', 'side'];
+
+/** Typed text without control characters (a paste may carry newlines). */
+function printable(text: string): string {
+	return text.replace(/\p{Cc}/gu, '');
+}
+
+function dropLastCharacter(text: string): string {
+	const characters = [...new Intl.Segmenter().segment(text)];
+	return characters
+		.slice(0, -1)
+		.map((part) => part.segment)
+		.join('');
+}
+
+function back(context: AppContext, state: AppState): AppState {
+	switch (state.mode) {
+		case 'detail':
+		case 'problems':
+			return patch(state, {mode: 'list'});
+		case 'help':
+			return patch(state, {mode: state.helpFor});
+		case 'list':
+			if (state.pane === 'side') {
+				return patch(state, {pane: 'table'});
+			}
+
+			if (state.search) {
+				return patch(state, {search: undefined});
+			}
+
+			return clearFilter(context, state);
+		default:
+			return state;
+	}
+}
+
+function runCommand(
+	context: AppContext,
+	state: AppState,
+	command: CommandId,
+): AppState {
+	switch (command) {
+		case 'line-down':
+			return move(context, state, {kind: 'line', by: 1});
+		case 'line-up':
+			return move(context, state, {kind: 'line', by: -1});
+		case 'page-down':
+			return move(context, state, {kind: 'page', by: 1});
+		case 'page-up':
+			return move(context, state, {kind: 'page', by: -1});
+		case 'go-top':
+			return move(context, state, {kind: 'end', by: -1});
+		case 'go-bottom':
+			return move(context, state, {kind: 'end', by: 1});
+		case 'open-detail':
+			return selectedEvent(context, state)
+				? {...state, mode: 'detail', scroll: {...state.scroll, detail: 0}}
+				: state;
+		case 'next-pane':
+		case 'previous-pane': {
+			const step = command === 'next-pane' ? 1 : panes.length - 1;
+			const index = (panes.indexOf(state.pane) + step) % panes.length;
+			return patch(state, {pane: panes[index]});
+		}
+
+		case 'start-search':
+			return {...state, mode: 'search-input', draft: ''};
+		case 'next-hit':
+			return jumpToHit(state, 1);
+		case 'previous-hit':
+			return jumpToHit(state, -1);
+		case 'start-filter':
+			return settle({
+				...state,
+				mode: 'filter-input',
+				draft: state.filter?.text ?? '',
+				filterError: undefined,
+			});
+		case 'next-flagged':
+			return nextFlagged(context, state, 1);
+		case 'previous-flagged':
+			return nextFlagged(context, state, -1);
+		case 'show-problems':
+			return {
+				...state,
+				mode: 'problems',
+				scroll: {...state.scroll, problems: 0},
+			};
+		case 'toggle-help':
+			return state.mode === 'help'
+				? {...state, mode: state.helpFor}
+				: {
+						...state,
+						mode: 'help',
+						helpFor: state.mode,
+						scroll: {...state.scroll, help: 0},
+					};
+		case 'back':
+		case 'close':
+			return back(context, state);
+		case 'quit':
+			return patch(state, {quit: true});
+		case 'submit-input':
+			return state.mode === 'search-input'
+				? submitSearch(context, state)
+				: applyFilter(context, state, state.draft);
+		case 'cancel-input':
+			return settle({
+				...state,
+				mode: 'list',
+				draft: '',
+				filterError: undefined,
+			});
+		case 'delete-char':
+			return patch(state, {
+				draft: dropLastCharacter(state.draft),
+				filterError: undefined,
+			});
+		case 'clear-input':
+			return patch(state, {draft: '', filterError: undefined});
+	}
+}
+
+function submitSearch(context: AppContext, state: AppState): AppState {
+	const query = state.draft.trim();
+	if (query === '') {
+		return {...state, mode: 'list', draft: '', search: undefined};
+	}
+
+	return runSearch(context, state, query);
+}
+
+function typeText(state: AppState, text: string): AppState {
+	if (state.mode !== 'search-input' && state.mode !== 'filter-input') {
+		return state;
+	}
+
+	const typed = printable(text);
+	if (typed === '') {
+		return state;
+	}
+
+	return settle({...state, draft: state.draft + typed, filterError: undefined});
+}
+
+function keyPress(
+	context: AppContext,
+	state: AppState,
+	key: KeyName | undefined,
+	text: string,
+): AppState {
+	// A note lasts until the next key.
+	const start = state.message ? {...state, message: undefined} : state;
+	const command = key === undefined ? undefined : commandFor(state.mode, key);
+	if (command !== undefined) {
+		return runCommand(context, start, command);
+	}
+
+	return typeText(start, text);
+}
+
+export function createAppReducer(context: AppContext): AppReducer {
+	return (state, action) => {
+		switch (action.type) {
+			case 'key-press':
+				return keyPress(context, state, action.key, action.text);
+			case 'resize':
+				return clampScrolls(
+					context,
+					settle(patch(state, {columns: action.columns, rows: action.rows})),
+				);
+			case 'type-text':
+				return typeText(state, action.text);
+			case 'apply-filter':
+				return applyFilter(context, state, action.text);
+			case 'run-search':
+				return runSearch(context, state, action.query);
+			default:
+				return runCommand(context, state, action.type);
+		}
+	};
+}

@@ -1,0 +1,158 @@
+import type {TrailEvent} from '../core/types.js';
+import type {AppContext} from './app-context.js';
+import {
+	allEventsView,
+	asViewIndex,
+	eventAt,
+	type EventSeq,
+	type EventView,
+	type ViewIndex,
+} from './event-view.js';
+import type {Mode} from './keymap.js';
+import {computeLayout, type Layout} from './layout.js';
+
+/** The two panes of the list view; the focused one takes the movement keys. */
+export type Pane = 'table' | 'side';
+
+/** Text panes that scroll by line, each keeping its own offset. */
+export type ScrollPane = 'side' | 'detail' | 'help' | 'problems';
+
+export interface SearchState {
+	/** The query as typed. */
+	query: string;
+	/** Every matching event, ascending; kept to re-map hits after a filter. */
+	seqs: readonly EventSeq[];
+	/** The rows of the current view that match, ascending. */
+	hits: readonly ViewIndex[];
+}
+
+export interface FilterState {
+	text: string;
+	test: (event: TrailEvent) => boolean;
+}
+
+export interface FilterError {
+	message: string;
+	/** 0-based position in the filter text that the caret points at. */
+	position: number;
+}
+
+/** A one-shot note on the bottom line, gone at the next key. */
+export interface Message {
+	tone: 'notice' | 'warning' | 'error';
+	text: string;
+}
+
+export interface AppState {
+	/** Terminal size. */
+	columns: number;
+	rows: number;
+	mode: Mode;
+	/** The view the help lists keys for, and returns to. */
+	helpFor: Mode;
+	pane: Pane;
+	view: EventView;
+	/** Selected row in the view. */
+	cursor: ViewIndex;
+	/** First row of the view shown in the table. */
+	top: ViewIndex;
+	scroll: Readonly<Record<ScrollPane, number>>;
+	/** The text of the open search or filter prompt. */
+	draft: string;
+	search: SearchState | undefined;
+	filter: FilterState | undefined;
+	filterError: FilterError | undefined;
+	message: Message | undefined;
+	/** Set by `quit`; the component then unmounts the app. */
+	quit: boolean;
+}
+
+export function initialState(
+	context: AppContext,
+	columns: number,
+	rows: number,
+): AppState {
+	return {
+		columns,
+		rows,
+		mode: 'list',
+		helpFor: 'list',
+		pane: 'table',
+		view: allEventsView(context.events, context.flaggedSeqs.length),
+		cursor: asViewIndex(0),
+		top: asViewIndex(0),
+		scroll: {side: 0, detail: 0, help: 0, problems: 0},
+		draft: '',
+		search: undefined,
+		filter: undefined,
+		filterError: undefined,
+		message: undefined,
+		quit: false,
+	};
+}
+
+/** The layout the state is drawn with: the caret row takes one more line. */
+export function layoutOf(state: AppState): Layout {
+	const caret = state.mode === 'filter-input' && state.filterError ? 1 : 0;
+	return computeLayout(state.columns, state.rows, 1 + caret);
+}
+
+/** The selected event, if the view has any. */
+export function selectedEvent(
+	context: AppContext,
+	state: AppState,
+): TrailEvent | undefined {
+	return eventAt(context.events, state.view, state.cursor);
+}
+
+/**
+Applies changes, giving back the very same state when none of them changes
+anything, so a key that does nothing re-renders nothing.
+*/
+export function patch(state: AppState, changes: Partial<AppState>): AppState {
+	for (const key of Object.keys(changes) as Array<keyof AppState>) {
+		if (changes[key] !== state[key]) {
+			return {...state, ...changes};
+		}
+	}
+
+	return state;
+}
+
+export function setScroll(
+	state: AppState,
+	pane: ScrollPane,
+	value: number,
+): AppState {
+	if (state.scroll[pane] === value) {
+		return state;
+	}
+
+	return {...state, scroll: {...state.scroll, [pane]: value}};
+}
+
+export function clamp(value: number, low: number, high: number): number {
+	return Math.min(Math.max(value, low), Math.max(high, low));
+}
+
+/**
+Keeps the cursor inside the view and the table window around the cursor:
+run after every change, since a filter, a resize or a prompt line can each
+move the window.
+*/
+export function settle(state: AppState): AppState {
+	const {tableRows} = layoutOf(state);
+	const last = Math.max(state.view.length - 1, 0);
+	const cursor = clamp(state.cursor, 0, last);
+	let top = clamp(state.top, 0, Math.max(state.view.length - tableRows, 0));
+	if (cursor < top) {
+		top = cursor;
+	} else if (tableRows > 0 && cursor >= top + tableRows) {
+		top = cursor - tableRows + 1;
+	}
+
+	return patch(state, {
+		cursor: asViewIndex(cursor),
+		top: asViewIndex(top),
+	});
+}

@@ -1,0 +1,165 @@
+import {useCallback, useEffect, useMemo, useReducer} from 'react';
+import {Box, useApp, useInput, type Key} from 'ink';
+import type {Dataset} from '../core/types.js';
+import {createAppContext, type AppContext} from './app-context.js';
+import {createAppReducer} from './app-reducer.js';
+import {
+	initialState,
+	layoutOf,
+	selectedEvent,
+	type AppState,
+} from './app-state.js';
+import {EventTable} from './event-table.js';
+import {keypressesOf} from './key-names.js';
+import type {Layout} from './layout.js';
+import {LineText, LineView} from './line-view.js';
+import type {Line} from './lines.js';
+import {DetailView, HelpOverlay, ProblemsView} from './page-views.js';
+import {SidePanel} from './side-panel.js';
+import {bottomLines, StatusLine} from './status-line.js';
+import {useTerminalSize} from './use-terminal-size.js';
+
+export interface AppProps {
+	dataset: Dataset;
+	/** Terminal columns; by default the output stream's, following resizes. */
+	columns?: number;
+	/** Terminal rows; by default the output stream's (24 when unknown). */
+	rows?: number;
+	/** A filter applied before the first frame, e.g. from `--filter`. */
+	initialFilter?: string;
+}
+
+/** The rule between the panes when they sit side by side. */
+const separator: Line = [{text: '│', tone: 'muted'}];
+
+function Body({
+	context,
+	state,
+	layout,
+}: {
+	context: AppContext;
+	state: AppState;
+	layout: Layout;
+}) {
+	const event = selectedEvent(context, state);
+	switch (state.mode) {
+		case 'detail':
+			if (event) {
+				return (
+					<DetailView
+						event={event}
+						width={layout.width}
+						rows={layout.pageRows}
+						offset={state.scroll.detail}
+					/>
+				);
+			}
+
+			break;
+		case 'help':
+			return (
+				<HelpOverlay
+					mode={state.helpFor}
+					width={layout.width}
+					rows={layout.pageRows}
+					offset={state.scroll.help}
+				/>
+			);
+		case 'problems':
+			return (
+				<ProblemsView
+					summary={context.summary}
+					width={layout.width}
+					rows={layout.pageRows}
+					offset={state.scroll.problems}
+				/>
+			);
+		default:
+			break;
+	}
+
+	const inList = state.mode !== 'list' || state.pane === 'table';
+	return (
+		<Box
+			flexDirection={layout.stacked ? 'column' : 'row'}
+			height={layout.bodyHeight}
+		>
+			<EventTable
+				context={context}
+				state={state}
+				width={layout.tableWidth}
+				rows={layout.tableRows}
+				focused={inList}
+			/>
+			{layout.stacked ? null : (
+				<LineView
+					lines={Array.from({length: layout.bodyHeight}, () => separator)}
+					width={1}
+					rows={layout.bodyHeight}
+					offset={0}
+				/>
+			)}
+			<SidePanel
+				event={event}
+				width={layout.sideWidth}
+				rows={layout.sideRows}
+				offset={state.scroll.side}
+				focused={!inList}
+			/>
+		</Box>
+	);
+}
+
+/**
+The interactive screen. All state lives in one reducer; the input handler
+only names the key and dispatches, so it never goes stale and Ink 6 never
+has to re-subscribe it.
+*/
+export function App({dataset, columns, rows, initialFilter}: AppProps) {
+	const size = useTerminalSize({columns, rows});
+	const context = useMemo(() => createAppContext(dataset), [dataset]);
+	const reducer = useMemo(() => createAppReducer(context), [context]);
+	const [state, dispatch] = useReducer(reducer, undefined, () => {
+		const start = initialState(context, size.columns, size.rows);
+		return initialFilter
+			? reducer(start, {type: 'apply-filter', text: initialFilter})
+			: start;
+	});
+	const {exit} = useApp();
+
+	// Follow the terminal during render, so no frame uses the old size.
+	if (state.columns !== size.columns || state.rows !== size.rows) {
+		dispatch({type: 'resize', columns: size.columns, rows: size.rows});
+	}
+
+	const onInput = useCallback((input: string, key: Key) => {
+		for (const press of keypressesOf(input, key)) {
+			dispatch({type: 'key-press', ...press});
+		}
+	}, []);
+	useInput(onInput);
+
+	useEffect(() => {
+		if (state.quit) {
+			exit();
+		}
+	}, [state.quit, exit]);
+
+	const layout = layoutOf(state);
+	const title = `trailtui  ${context.dateText}`;
+	return (
+		<Box
+			flexDirection="column"
+			width={layout.width}
+			height={layout.height}
+			overflow="hidden"
+		>
+			<LineText width={layout.width} line={[{text: title, tone: 'title'}]} />
+			<Body context={context} state={state} layout={layout} />
+			<StatusLine context={context} state={state} width={layout.width} />
+			{bottomLines(state, layout.width).map((line, index) => (
+				<LineText key={index} line={line} width={layout.width} />
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,281 @@
+import {keyLabel, type KeyName} from './key-names.js';
+
+/**
+The one table of keys. The input dispatcher looks commands up here and the
+help overlay prints it, so a key cannot work without being documented, nor be
+documented without working.
+*/
+
+/** What the screen is showing, and so which keys apply. */
+export type Mode =
+	'list' | 'detail' | 'help' | 'search-input' | 'filter-input' | 'problems';
+
+export const modes: readonly Mode[] = [
+	'list',
+	'detail',
+	'help',
+	'search-input',
+	'filter-input',
+	'problems',
+];
+
+/** Every action a key can trigger; also the reducer's action types. */
+export type CommandId =
+	| 'line-down'
+	| 'line-up'
+	| 'page-down'
+	| 'page-up'
+	| 'go-top'
+	| 'go-bottom'
+	| 'open-detail'
+	| 'next-pane'
+	| 'previous-pane'
+	| 'start-search'
+	| 'next-hit'
+	| 'previous-hit'
+	| 'start-filter'
+	| 'next-flagged'
+	| 'previous-flagged'
+	| 'show-problems'
+	| 'toggle-help'
+	| 'back'
+	| 'close'
+	| 'quit'
+	| 'submit-input'
+	| 'cancel-input'
+	| 'delete-char'
+	| 'clear-input';
+
+export type {KeyName} from './key-names.js';
+
+export interface KeyBinding {
+	/** The action the keys trigger. */
+	command: CommandId;
+	/** Key names, first one shown first in the help. */
+	keys: readonly KeyName[];
+	/** One line for the help overlay. */
+	description: string;
+	/** The views in which the keys do this. */
+	modes: readonly Mode[];
+	/** A word for the bottom line's reminder, for the keys worth one. */
+	footer?: string;
+}
+
+const views: readonly Mode[] = ['list', 'detail', 'help', 'problems'];
+const inputs: readonly Mode[] = ['search-input', 'filter-input'];
+
+export const keymap: readonly KeyBinding[] = [
+	{
+		command: 'line-down',
+		keys: ['j', 'down'],
+		description: 'Down one row (scrolls the focused pane)',
+		modes: views,
+	},
+	{
+		command: 'line-up',
+		keys: ['k', 'up'],
+		description: 'Up one row (scrolls the focused pane)',
+		modes: views,
+	},
+	{
+		command: 'page-down',
+		keys: ['pagedown', 'ctrl+f', 'space'],
+		description: 'Down one page',
+		modes: views,
+	},
+	{
+		command: 'page-up',
+		keys: ['pageup', 'ctrl+b'],
+		description: 'Up one page',
+		modes: views,
+	},
+	{
+		command: 'go-top',
+		keys: ['g', 'home'],
+		description: 'Go to the first row',
+		modes: views,
+	},
+	{
+		command: 'go-bottom',
+		keys: ['G', 'end'],
+		description: 'Go to the last row',
+		modes: views,
+	},
+	{
+		command: 'open-detail',
+		keys: ['enter'],
+		description: "Open the event's whole record",
+		modes: ['list'],
+		footer: 'detail',
+	},
+	{
+		command: 'next-pane',
+		keys: ['tab'],
+		description: 'Focus the next pane (table, side panel)',
+		modes: ['list'],
+		footer: 'pane',
+	},
+	{
+		command: 'previous-pane',
+		keys: ['shift+tab'],
+		description: 'Focus the previous pane',
+		modes: ['list'],
+	},
+	{
+		command: 'start-search',
+		keys: ['/'],
+		description: 'Fuzzy search all fields (Enter runs it)',
+		modes: ['list'],
+		footer: 'search',
+	},
+	{
+		command: 'next-hit',
+		keys: ['n'],
+		description: 'Next search hit',
+		modes: ['list'],
+	},
+	{
+		command: 'previous-hit',
+		keys: ['N'],
+		description: 'Previous search hit',
+		modes: ['list'],
+	},
+	{
+		command: 'start-filter',
+		keys: ['f'],
+		description: 'Field filter: eventName=X, ip!=X, principal~X, flagged',
+		modes: ['list'],
+		footer: 'filter',
+	},
+	{
+		command: 'next-flagged',
+		keys: ['e'],
+		description: 'Next flagged event',
+		modes: ['list'],
+		footer: 'next flag',
+	},
+	{
+		command: 'previous-flagged',
+		keys: ['E'],
+		description: 'Previous flagged event',
+		modes: ['list'],
+	},
+	{
+		command: 'show-problems',
+		keys: ['p'],
+		description: 'List the problems met while loading',
+		modes: ['list'],
+		footer: 'problems',
+	},
+	{
+		command: 'toggle-help',
+		keys: ['?'],
+		description: 'Show or hide this help',
+		modes: ['list', 'detail', 'help', 'problems'],
+		footer: 'help',
+	},
+	{
+		command: 'back',
+		keys: ['escape'],
+		description: 'Back out one level; clear the search, then the filter',
+		modes: views,
+		footer: 'back',
+	},
+	{
+		command: 'close',
+		keys: ['q'],
+		description: 'Close this view',
+		modes: ['detail', 'help', 'problems'],
+		footer: 'close',
+	},
+	{
+		command: 'quit',
+		keys: ['q', 'ctrl+c'],
+		description: 'Quit',
+		modes: ['list'],
+		footer: 'quit',
+	},
+	{
+		command: 'quit',
+		keys: ['ctrl+c'],
+		description: 'Quit from anywhere',
+		modes: modes.filter((mode) => mode !== 'list'),
+	},
+	{
+		command: 'submit-input',
+		keys: ['enter'],
+		description: 'Run the search or apply the filter',
+		modes: inputs,
+		footer: 'apply',
+	},
+	{
+		command: 'cancel-input',
+		keys: ['escape'],
+		description: 'Cancel the prompt',
+		modes: inputs,
+		footer: 'cancel',
+	},
+	{
+		command: 'delete-char',
+		keys: ['backspace'],
+		description: 'Delete the last character',
+		modes: inputs,
+	},
+	{
+		command: 'clear-input',
+		keys: ['ctrl+u'],
+		description: 'Clear the prompt',
+		modes: inputs,
+		footer: 'clear',
+	},
+];
+
+const byMode = new Map<Mode, Map<KeyName, CommandId>>(
+	modes.map((mode) => {
+		const table = new Map<KeyName, CommandId>();
+		for (const binding of keymap) {
+			if (!binding.modes.includes(mode)) {
+				continue;
+			}
+
+			for (const key of binding.keys) {
+				if (table.has(key)) {
+					throw new Error(`keymap: ${key} bound twice in ${mode}`);
+				}
+
+				table.set(key, binding.command);
+			}
+		}
+
+		return [mode, table];
+	}),
+);
+
+/** The command a key triggers in a mode, if any. */
+export function commandFor(mode: Mode, key: KeyName): CommandId | undefined {
+	return byMode.get(mode)?.get(key);
+}
+
+/** The bindings that apply in a mode, in table order, for the help. */
+export function bindingsFor(mode: Mode): KeyBinding[] {
+	return keymap.filter((binding) => binding.modes.includes(mode));
+}
+
+/** Reminders that must survive a narrow bottom line come first. */
+const footerFirst: readonly CommandId[] = ['toggle-help', 'quit', 'close'];
+
+/** The bottom line's reminder for a mode: `? help`, `q quit`, `/ search`, … */
+export function footerFor(mode: Mode): Array<{keys: string; word: string}> {
+	const rank = (command: CommandId): number => {
+		const index = footerFirst.indexOf(command);
+		return index < 0 ? footerFirst.length : index;
+	};
+
+	return bindingsFor(mode)
+		.filter((binding) => binding.footer !== undefined)
+		.sort((a, b) => rank(a.command) - rank(b.command))
+		.map((binding) => ({
+			keys: keyLabel(binding.keys[0]!),
+			word: binding.footer!,
+		}));
+}

@@ -1,0 +1,149 @@
+import stringWidth from 'string-width';
+import {visible} from '../core/safe-text.js';
+import type {LoadSummary} from '../core/types.js';
+import type {AppContext} from './app-context.js';
+import type {AppState} from './app-state.js';
+import {footerFor} from './keymap.js';
+import {LineText} from './line-view.js';
+import {lineText, type Line, type Segment} from './lines.js';
+import {currentHit} from './query-actions.js';
+
+/**
+The status line (what is shown, filtered, searched, and whether loading had
+problems) and the bottom line (a prompt, a note, or a key reminder).
+*/
+
+function problemsText(summary: LoadSummary): Segment | undefined {
+	const errors = summary.problems.filter((p) => p.level === 'error').length;
+	const warnings = summary.problems.filter((p) => p.level === 'warning').length;
+	const notes = summary.problems.length - errors - warnings;
+	const parts = [
+		errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '',
+		warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '',
+		notes > 0 ? `${notes} note${notes === 1 ? '' : 's'}` : '',
+	].filter((part) => part !== '');
+	if (parts.length === 0) {
+		return undefined;
+	}
+
+	return {
+		text: `load: ${parts.join(', ')} (p)`,
+		tone: errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'notice',
+	};
+}
+
+export function statusLine(context: AppContext, state: AppState): Line {
+	const total = context.events.length;
+	const {view} = state;
+	const parts: Segment[] = [
+		{
+			text: state.filter
+				? `${view.length}/${total} events`
+				: `${total} event${total === 1 ? '' : 's'}`,
+			tone: 'heading',
+		},
+		{
+			text: `${view.flagged} flagged`,
+			tone: view.flagged > 0 ? 'severity-high' : 'muted',
+		},
+	];
+	if (state.filter) {
+		parts.push({text: `filter ${visible(state.filter.text)}`, tone: 'label'});
+	}
+
+	if (state.search) {
+		const hit = currentHit(state);
+		const count = state.search.hits.length;
+		parts.push({
+			text: `search “${visible(state.search.query)}” ${hit > 0 ? hit : '–'}/${count}`,
+			tone: 'label',
+		});
+	}
+
+	const problems = problemsText(context.summary);
+	if (problems) {
+		parts.push(problems);
+	}
+
+	const line: Segment[] = [{text: ' '}];
+	for (const [index, part] of parts.entries()) {
+		if (index > 0) {
+			line.push({text: ' · ', tone: 'muted'});
+		}
+
+		line.push(part);
+	}
+
+	return line;
+}
+
+function reminder(state: AppState): Segment[] {
+	const keys: Segment[] = [];
+	for (const {keys: key, word} of footerFor(state.mode)) {
+		keys.push(
+			{text: ` ${key}`, tone: 'command'},
+			{text: ` ${word} `, tone: 'muted'},
+		);
+	}
+
+	return keys;
+}
+
+function promptLines(state: AppState, width: number): Line[] {
+	const label = state.mode === 'search-input' ? '/' : 'filter: ';
+	const draft = visible(state.draft);
+	const prompt: Segment[] = [
+		{text: label, tone: 'heading'},
+		{text: draft},
+		{text: ' ', tone: 'match'},
+	];
+	// The prompt's keys go on the right while there is room for them.
+	const keys = reminder(state);
+	const used = stringWidth(lineText(prompt));
+	const room = width - used - stringWidth(lineText(keys));
+	const lines: Line[] = [
+		room >= 2 ? [...prompt, {text: ' '.repeat(room)}, ...keys] : prompt,
+	];
+	const error = state.mode === 'filter-input' ? state.filterError : undefined;
+	if (error) {
+		const before = visible(state.draft.slice(0, error.position));
+		const column = stringWidth(label) + stringWidth(before);
+		lines.push([
+			{text: ' '.repeat(column)},
+			{text: `^ ${visible(error.message)}`, tone: 'error'},
+		]);
+	}
+
+	return lines;
+}
+
+/** The bottom rows: one, or two when a filter error needs its caret. */
+export function bottomLines(state: AppState, width: number): Line[] {
+	if (state.mode === 'search-input' || state.mode === 'filter-input') {
+		return promptLines(state, width);
+	}
+
+	if (state.message) {
+		return [[{text: visible(state.message.text), tone: state.message.tone}]];
+	}
+
+	return [reminder(state)];
+}
+
+export function StatusLine({
+	context,
+	state,
+	width,
+}: {
+	context: AppContext;
+	state: AppState;
+	width: number;
+}) {
+	return (
+		<LineText
+			line={statusLine(context, state)}
+			width={width}
+			style={{inverse: true}}
+		/>
+	);
+}
