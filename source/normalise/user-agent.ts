@@ -1,10 +1,24 @@
+import {
+	clientRules,
+	type ClientCategory,
+	type ClientRule,
+	type Kind,
+} from './user-agent-rules.js';
+import {matchOs} from './user-agent-os.js';
+
 /**
 The user agent is written by the caller, so it proves nothing, but it says a
 lot: an aws-cli on a Mac using a Lambda's credentials, or a Kali kernel, is
-worth a look. The rules below are tables so that adding a client or a
-system is one line; the first matching client rule wins, so specific tools
-come before the SDKs they are built on.
+worth a look. The clients (user-agent-rules.ts) and the systems
+(user-agent-os.ts) are tables, so adding one is one line.
+
+Baselines compare the family and the OS, never the raw string: aws-cli v2
+writes the typed command into its agent, so every command would otherwise
+look like a new client. The details that vary from call to call (versions,
+the command, the distribution) are kept apart from the family for the panel.
 */
+
+export type {ClientCategory} from './user-agent-rules.js';
 
 /** What a user agent tells about the client that made a call. */
 export interface UserAgentInfo {
@@ -28,181 +42,94 @@ export interface UserAgentInfo {
 	awsService: boolean;
 	/** The agent was wrapped in `[…]` (botocore `user_agent_extra`, Terraform). */
 	wrapped: boolean;
+	/** What sort of client the family is: `cli`, `sdk`, `attack-tool`… */
+	category: ClientCategory;
+	/**
+	The product token that named the family, without its version, e.g.
+	`aws-sdk-go-v2` (family `aws-sdk-go`), `S3Console`, `aws-sdk-dotnet-coreclr`.
+	*/
+	product?: string;
+	/** The command the aws-cli ran, e.g. `s3.ls`, `sts.get-caller-identity`. */
+	command?: string;
+	/** The Linux distribution the aws-cli v2 names, e.g. `ubuntu.22`, `amzn.2`. */
+	distribution?: string;
+	/**
+	For a tool, AWS agent or infrastructure tool: the client it calls through,
+	e.g. `terraform` for Stratus Red Team's set-up, `aws-sdk-go` for Terraform.
+	*/
+	via?: string;
+	/** For `aws-service`: the service's host name, e.g. `cloudformation.amazonaws.com`. */
+	service?: string;
 }
 
-/**
-How a family decides `interactive`: `person` always, `program` only on a
-desktop system, `service` never; `offensive` tools are people too.
-*/
-type Kind = 'person' | 'program' | 'service' | 'offensive';
+/** Categories whose agent also names what they are built on. */
+const builtOn = new Set<ClientCategory>([
+	'attack-tool',
+	'audit-tool',
+	'infrastructure',
+	'agent',
+]);
 
-interface ClientRule {
-	family: string;
-	kind: Kind;
-	/** Tested against the unwrapped agent; group 1, when present, is the version. */
-	pattern: RegExp;
-	/** The system named in the agent is AWS's own server, not the caller's. */
-	awsHost?: true;
+/** Categories a `via` can be. */
+const foundations = new Set<ClientCategory>(['infrastructure', 'cli', 'sdk']);
+
+interface ClientMatch {
+	rule: ClientRule;
+	version?: string;
+	product: string;
+	index: number;
 }
 
-const clientRules: readonly ClientRule[] = [
-	{family: 'aws-internal', kind: 'service', pattern: /^AWS Internal$/i},
-	{
-		family: 'console',
-		kind: 'person',
-		awsHost: true,
-		pattern:
-			/^(?:console(?:\.[a-z\d-]+)?\.amazonaws\.com|signin\.amazonaws\.com|[\w ]*Console[\w]*(?:\/([\d.]+))?(?:,|$))/i,
-	},
-	{
-		family: 'aws-service',
-		kind: 'service',
-		pattern: /^[a-z\d][a-z\d.-]*\.amazonaws\.com(?:\.cn)?$/i,
-	},
-	{
-		family: 'lambda',
-		kind: 'service',
-		pattern: /^awslambda-worker(?:\/([\w.]+))?/i,
-	},
-	{family: 'stratus-red-team', kind: 'offensive', pattern: /stratus-red-team/i},
-	{family: 'pacu', kind: 'offensive', pattern: /\bpacu\b(?:\/([\w.]+))?/i},
-	{
-		family: 'scoutsuite',
-		kind: 'offensive',
-		pattern: /scout ?suite(?:\/([\w.]+))?/i,
-	},
-	{
-		family: 'prowler',
-		kind: 'offensive',
-		pattern: /\bprowler\b(?:\/([\w.]+))?/i,
-	},
-	{
-		family: 'cloudfox',
-		kind: 'offensive',
-		pattern: /\bcloudfox\b(?:\/([\w.]+))?/i,
-	},
-	{
-		family: 'trufflehog',
-		kind: 'offensive',
-		pattern: /trufflehog(?:\/([\w.]+))?/i,
-	},
-	{
-		family: 's3-browser',
-		kind: 'offensive',
-		pattern: /S3 Browser(?:\/?\s?([\d.]+))?/i,
-	},
-	{
-		family: 'aws-internal',
-		kind: 'service',
-		pattern: /(?:^|[\s,])aws-internal\/([\w.]+)/i,
-	},
-	{
-		family: 'ssm-agent',
-		kind: 'program',
-		pattern: /amazon-ssm-agent(?:\/([\w.]+))?/i,
-	},
-	{family: 'terraform', kind: 'program', pattern: /Terraform\/([\w.]+)/i},
-	{family: 'aws-cli', kind: 'person', pattern: /(?:^|\s)aws-cli\/([\w.]+)/i},
-	{family: 'boto3', kind: 'program', pattern: /(?:^|\s)Boto3\/([\w.]+)/i},
-	{family: 'botocore', kind: 'program', pattern: /(?:^|\s)Botocore\/([\w.]+)/i},
-	{
-		family: 'aws-sdk-go',
-		kind: 'program',
-		pattern: /aws-sdk-go(?:-v2)?\/([\w.]+)/i,
-	},
-	{family: 'aws-sdk-java', kind: 'program', pattern: /aws-sdk-java\/([\w.]+)/i},
-	{
-		family: 'aws-sdk-js',
-		kind: 'program',
-		pattern: /aws-sdk-(?:js|nodejs)\/([\w.]+)/i,
-	},
-	{
-		family: 'aws-sdk-dotnet',
-		kind: 'program',
-		pattern: /aws-sdk-dotnet[\w-]*\/([\w.]+)/i,
-	},
-	{
-		family: 'aws-sdk-ruby',
-		kind: 'program',
-		pattern: /aws-sdk-ruby\d*\/([\w.]+)/i,
-	},
-	{family: 'aws-sdk-php', kind: 'program', pattern: /aws-sdk-php\/([\w.]+)/i},
-	{family: 'aws-sdk-rust', kind: 'program', pattern: /aws-sdk-rust\/([\w.]+)/i},
-	{family: 'aws-sdk-cpp', kind: 'program', pattern: /aws-sdk-cpp\/([\w.]+)/i},
-	{family: 'aws-sdk', kind: 'program', pattern: /aws-sdk-[a-z]+\/([\w.]+)/i},
-	{family: 'curl', kind: 'person', pattern: /^curl\/([\w.]+)/i},
-	{family: 'browser', kind: 'person', pattern: /^Mozilla\/\d/},
-	{
-		family: 'python-requests',
-		kind: 'program',
-		pattern: /python-requests\/([\w.]+)/i,
-	},
-	{
-		family: 'go-http-client',
-		kind: 'program',
-		pattern: /Go-http-client\/([\w.]+)/i,
-	},
-];
-
-interface OsRule {
-	os: string;
-	desktop: boolean;
-	offensive?: string;
-	pattern: RegExp;
-}
-
-/** Offensive distributions first: their kernels also say Linux. */
-const osRules: readonly OsRule[] = [
-	{
-		os: 'Kali',
-		desktop: true,
-		offensive: 'kali',
-		pattern: /(?:^|[^a-z])kali(?:[^a-z]|$)/i,
-	},
-	{
-		os: 'Parrot',
-		desktop: true,
-		offensive: 'parrot',
-		pattern: /(?:^|[^a-z])parrot(?:[^a-z]|$)/i,
-	},
-	{
-		os: 'Pentoo',
-		desktop: true,
-		offensive: 'pentoo',
-		pattern: /(?:^|[^a-z])pentoo(?:[^a-z]|$)/i,
-	},
-	{os: 'iOS', desktop: false, pattern: /\b(?:iPhone|iPad)\b/},
-	{os: 'Android', desktop: false, pattern: /\bAndroid\b/},
-	{
-		os: 'macOS',
-		desktop: true,
-		pattern:
-			/Darwin\/([\w.]+)|os\/macos(?:#([\w.]+))?|Mac OS X|Macintosh|GOOS[#/]darwin|; darwin;/i,
-	},
-	{
-		os: 'Windows',
-		desktop: true,
-		pattern:
-			/Windows(?:\/| NT )([\w.]+)|os\/windows(?:#([\w.]+))?|\bWin(?:32|64)\b|; windows;/i,
-	},
-	{
-		os: 'Linux',
-		desktop: false,
-		pattern:
-			/Linux\/([\w.-]+)|os\/linux(?:#([\w.-]+))?|GOOS[#/]linux|; linux;|X11; Linux/i,
-	},
-];
-
-function matchOs(ua: string): {rule: OsRule; version?: string} | undefined {
-	for (const rule of osRules) {
+function matchClient(ua: string, from = 0): ClientMatch | undefined {
+	for (let index = from; index < clientRules.length; index++) {
+		const rule = clientRules[index]!;
 		const m = rule.pattern.exec(ua);
 		if (m !== null) {
 			const version = m.slice(1).find((group) => group !== undefined);
-			return version === undefined ? {rule} : {rule, version};
+			const token = m[0].trim().replace(/^[\s,]+|[\s,]+$/g, '');
+			const slash = token.indexOf('/');
+			const product = slash > 0 ? token.slice(0, slash) : token;
+			return {
+				rule,
+				...(version === undefined ? {} : {version}),
+				product,
+				index,
+			};
 		}
 	}
 
 	return undefined;
+}
+
+/** The next client of another family that the winner is built on. */
+function viaOf(ua: string, client: ClientMatch): string | undefined {
+	if (!builtOn.has(client.rule.category)) {
+		return undefined;
+	}
+
+	for (let next = matchClient(ua, client.index + 1); next;) {
+		if (
+			next.rule.family !== client.rule.family &&
+			foundations.has(next.rule.category)
+		) {
+			return next.rule.family;
+		}
+
+		next = matchClient(ua, next.index + 1);
+	}
+
+	return undefined;
+}
+
+/** aws-cli v2 writes `md/command#s3.ls` (newer) or `command/s3.ls` (older). */
+const commandPattern = /(?:\bmd\/command#|(?:^|\s)command\/)([\w.-]+)/i;
+/** `md/distrib#ubuntu.22` (newer) or `exe/x86_64.ubuntu.22` (older). */
+const distributionPattern =
+	/\bmd\/distrib#([\w.-]+)|(?:^|\s)exe\/[a-z\d_]+\.([\w.-]+)/i;
+const execEnvPattern = /exec-env\/([\w.-]+)/i;
+
+function firstGroup(m: RegExpExecArray | null): string | undefined {
+	return m?.slice(1).find((group) => group !== undefined);
 }
 
 function build(raw: string): UserAgentInfo {
@@ -213,23 +140,17 @@ function build(raw: string): UserAgentInfo {
 		return none(raw);
 	}
 
-	let client: ClientRule | undefined;
-	let version: string | undefined;
-	for (const rule of clientRules) {
-		const m = rule.pattern.exec(ua);
-		if (m !== null) {
-			client = rule;
-			version = m[1];
-			break;
-		}
-	}
-
-	const kind: Kind = client?.kind ?? 'program';
-	const os = kind === 'service' || client?.awsHost ? undefined : matchOs(ua);
-	const execEnv = /exec-env\/([\w.-]+)/i.exec(ua)?.[1];
+	const client = matchClient(ua);
+	const rule = client?.rule;
+	const kind: Kind = rule?.kind ?? 'program';
+	const os = kind === 'service' || rule?.awsHost ? undefined : matchOs(ua);
+	const execEnv = execEnvPattern.exec(ua)?.[1];
+	const command = firstGroup(commandPattern.exec(ua));
+	const distribution = firstGroup(distributionPattern.exec(ua));
+	const via = client ? viaOf(ua, client) : undefined;
 	const desktopOs = os?.rule.desktop ?? false;
 	const offensiveName =
-		kind === 'offensive' ? client?.family : os?.rule.offensive;
+		kind === 'offensive' ? rule?.family : os?.rule.offensive;
 	const insideAws = execEnv !== undefined && /^AWS_/i.test(execEnv);
 	const interactive =
 		!insideAws &&
@@ -238,8 +159,8 @@ function build(raw: string): UserAgentInfo {
 			(kind === 'program' && desktopOs));
 	return {
 		raw,
-		family: client?.family ?? 'other',
-		...(version ? {version} : {}),
+		family: rule?.family ?? 'other',
+		...(client?.version ? {version: client.version} : {}),
 		...(os ? {os: os.rule.os} : {}),
 		...(os?.version ? {osVersion: os.version} : {}),
 		...(execEnv ? {execEnv} : {}),
@@ -248,6 +169,12 @@ function build(raw: string): UserAgentInfo {
 		...(offensiveName ? {offensive: offensiveName} : {}),
 		awsService: kind === 'service',
 		wrapped,
+		category: rule?.category ?? 'unknown',
+		...(client ? {product: client.product} : {}),
+		...(command ? {command} : {}),
+		...(distribution ? {distribution} : {}),
+		...(via ? {via} : {}),
+		...(rule?.family === 'aws-service' ? {service: ua.toLowerCase()} : {}),
 	};
 }
 
@@ -259,6 +186,7 @@ function none(raw: string | undefined): UserAgentInfo {
 		desktopOs: false,
 		awsService: false,
 		wrapped: false,
+		category: 'none',
 	};
 }
 
@@ -286,4 +214,13 @@ export function parseUserAgent(ua: string | undefined): UserAgentInfo {
 	}
 
 	return info;
+}
+
+/**
+The key baselines compare: the family and the OS, e.g. `aws-cli|macOS`.
+Versions, commands, wrappers and the AWS back end's own system never enter
+it, so it stays the same from one call of a client to the next.
+*/
+export function agentKey(info: Pick<UserAgentInfo, 'family' | 'os'>): string {
+	return info.os === undefined ? info.family : `${info.family}|${info.os}`;
 }

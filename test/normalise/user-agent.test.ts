@@ -138,7 +138,8 @@ test('client families are recognised from real agents', () => {
 		['console.ec2.amazonaws.com', 'console'],
 		['signin.amazonaws.com', 'console'],
 		['AWS Internal', 'aws-internal'],
-		['ec2-api-tools 1.6.12.2', 'other'],
+		['ec2-api-tools 1.6.12.2', 'ec2-api-tools 1.6.12.2'],
+		['example-user-agent', 'other'],
 	];
 	for (const [ua, expected] of cases) {
 		assert.equal(brief(ua), expected, ua);
