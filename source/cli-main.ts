@@ -2,6 +2,7 @@ import process from 'node:process';
 import type {Dataset} from './core/types.js';
 import {setDebugLogFile, debugLog} from './core/debug-log.js';
 import {openDataset, OptionFileError} from './pipeline.js';
+import {parseEventTime} from './normalise/time.js';
 import {parseFilter} from './query/filter.js';
 import {formatJsonLines, formatProblems, formatReport} from './report/index.js';
 import {createProgressLine} from './progress-line.js';
@@ -17,6 +18,7 @@ export interface CliFlags {
 	problems?: boolean;
 	maxFileMb?: number;
 	debugLog?: string;
+	baselineUntil?: string;
 }
 
 /** Exit statuses: a public contract, changed only by addition. */
@@ -24,6 +26,21 @@ export const exitStatus = {ok: 0, nothingRead: 1, usage: 2} as const;
 
 function fail(message: string): void {
 	process.stderr.write(`trailtui: ${message}\n`);
+}
+
+/**
+`--baseline-until`: a date and time, read as UTC unless it names an offset
+(`2018-11-28T23:00Z`, `2018-11-28 23:00`, `2018-11-28`). A bare number is
+refused: `2018` would otherwise read as seconds after 1970.
+*/
+export function parseBaselineUntil(text: string): number | undefined {
+	const trimmed = text.trim();
+	if (!/^\d{4}-\d{2}-\d{2}/.test(trimmed)) {
+		return undefined;
+	}
+
+	const ms = parseEventTime(trimmed);
+	return Number.isFinite(ms) ? ms : undefined;
 }
 
 /** Runs the command and returns its exit status. */
@@ -53,6 +70,17 @@ export async function runCli(
 		return exitStatus.usage;
 	}
 
+	const baselineUntil =
+		flags.baselineUntil === undefined
+			? undefined
+			: parseBaselineUntil(flags.baselineUntil);
+	if (flags.baselineUntil !== undefined && baselineUntil === undefined) {
+		fail(
+			`bad --baseline-until ${JSON.stringify(flags.baselineUntil)}: give a UTC time such as 2018-11-28T23:00Z`,
+		);
+		return exitStatus.usage;
+	}
+
 	const parsed =
 		flags.filter === undefined ? undefined : parseFilter(flags.filter);
 	if (parsed && !parsed.ok) {
@@ -78,6 +106,7 @@ export async function runCli(
 			iamFiles: flags.iam ?? [],
 			ipRangesFile: flags.ipRanges,
 			maxDecodedBytes: Math.round(maxFileMb * 1024 * 1024),
+			baselineUntil,
 			onProgress: progress.update,
 		});
 	} catch (error) {

@@ -20,6 +20,11 @@ const cli = meow(
 	  --iam FILE         Output of 'aws iam get-role' or 'list-roles' giving
 	                     trust policies (repeatable)
 	  --ip-ranges FILE   A newer AWS ip-ranges.json instead of the bundled one
+	  --baseline-until TIME
+	                     Learn what is normal from the events before TIME
+	                     (UTC, e.g. 2018-11-28T23:00Z) and judge the events
+	                     from TIME on against it (default: learn from all,
+	                     the first use of an identity is the expected one)
 	  --problems         Also list every load note (info) on stderr
 	  --max-file-mb N    Largest decompressed size read per file (default 512)
 	  --debug-log FILE   Append a developer debug log to FILE
@@ -29,7 +34,7 @@ const cli = meow(
 	Exit status
 	  0  the logs loaded (even when some files had problems)
 	  1  nothing could be read
-	  2  bad usage (unknown option, bad filter, no PATH)
+	  2  bad usage (unknown option, bad filter, bad time, no PATH)
 
 	Examples
 	  $ trailtui samples/flaws2 --iam samples/flaws2/level3.json
@@ -46,6 +51,7 @@ const cli = meow(
 			filter: {type: 'string'},
 			iam: {type: 'string', isMultiple: true},
 			ipRanges: {type: 'string'},
+			baselineUntil: {type: 'string'},
 			problems: {type: 'boolean'},
 			maxFileMb: {type: 'number'},
 			debugLog: {type: 'string'},

@@ -26,6 +26,13 @@ export interface OpenOptions {
 	/** `--ip-ranges`: a newer `ip-ranges.json` than the bundled one. */
 	ipRangesFile?: string | undefined;
 	maxDecodedBytes?: number;
+	/**
+	`--baseline-until`, epoch milliseconds: the end of the learning window.
+	Events before it teach the baselines; events from it on are judged
+	against them. Undefined: learn from every event (the first use is the
+	expected one).
+	*/
+	baselineUntil?: number | undefined;
 	onProgress?: (progress: LoadProgress) => void;
 }
 
@@ -117,7 +124,12 @@ export async function openDataset(
 		event.seq = seq;
 	}
 
-	detect(events, {trustPolicies});
+	detect(events, {
+		trustPolicies,
+		...(options.baselineUntil === undefined
+			? {}
+			: {baselineUntil: options.baselineUntil}),
+	});
 	debugLog('pipeline done', {
 		events: events.length,
 		ms: Date.now() - started,

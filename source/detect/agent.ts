@@ -35,9 +35,17 @@ export function familyLabel(family: string): string {
 	return familyNames[family] ?? family;
 }
 
-/** `aws-cli 1.16.19 on macOS`, for evidence sentences. */
+/**
+`aws-cli 1.16.19 on macOS`, for evidence sentences; with the command an
+aws-cli v2 names (`aws-cli 2.15.59 on macOS running aws s3 ls`) and the
+client a tool calls through (`stratus-red-team through terraform on Linux`).
+*/
 export function describeAgent(info: AgentInfo): string {
 	const version = info.version ? ` ${info.version}` : '';
+	const via = info.via ? ` through ${familyLabel(info.via)}` : '';
 	const os = info.os ? ` on ${info.os}` : '';
-	return `${familyLabel(info.family)}${version}${os}`;
+	const command = info.command
+		? ` running aws ${info.command.replace('.', ' ')}`
+		: '';
+	return `${familyLabel(info.family)}${version}${via}${os}${command}`;
 }

@@ -233,14 +233,36 @@ export function buildBaselines(
 }
 
 /**
+The learning window's test: true for an event before `until` (epoch ms),
+whose values teach the baselines what is normal. Without a window nothing is
+"learning": every event both teaches and is judged. An event whose time
+could not be read is judged, never learned from.
+*/
+export function learningBefore(
+	until: number | undefined,
+): (event: TrailEvent) => boolean {
+	if (until === undefined) {
+		return () => false;
+	}
+
+	return (event) => event.time < until;
+}
+
+/**
 The sightings of a map in the order they were first seen. Baselines are
-built in seq order, so a map's insertion order already is that order.
+built in seq order, so a map's insertion order already is that order. In a
+learning window's view of one event (baseline-view.ts) the expected sighting
+comes first instead.
 */
 export function inOrder<T extends Sighting>(map: Map<string, T>): T[] {
 	return [...map.values()];
 }
 
-/** The first sighting of a map, without copying it. */
+/**
+The first sighting of a map, without copying it: the place an identity is
+expected to be. Without a learning window it is the first use in the logs;
+with one, the event's own learned place when it has one.
+*/
 export function firstOf<T extends Sighting>(
 	map: Map<string, T>,
 ): T | undefined {

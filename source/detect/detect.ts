@@ -10,7 +10,8 @@ export type {DetectContext} from './rule-context.js';
 /**
 Judges every event: fills `event.flags`, most severe first. The events must be
 in time order with their `seq` set, because baselines treat the first use of
-an identity as the expected one.
+an identity as the expected one (or, with `baselineUntil`, what was learned
+before it: each rule gets the context as that event sees it).
 
 A rule that throws on a malformed record must not cost the other events
 their flags, so each failure is caught, written to the debug log, and the
@@ -24,10 +25,11 @@ export function detect(
 	const ruleContext = createRuleContext(events, context);
 	for (const event of events) {
 		const flags: Flag[] = [];
+		const judged = ruleContext.forEvent(event);
 		for (const rule of rules) {
 			let flag: Flag | undefined;
 			try {
-				flag = rule.check(event, ruleContext);
+				flag = rule.check(event, judged);
 			} catch (error) {
 				debugLog('flag rule failed', {
 					rule: rule.id,
