@@ -1,3 +1,5 @@
+import {accessRules} from './catalog-access.js';
+import {changeRules} from './catalog-changes.js';
 import type {FlagRule} from './flag-rule.js';
 import {consoleLoginWithoutMfa} from './rules/console-login-without-mfa.js';
 import {interactiveClientOnWorkload} from './rules/interactive-client-on-workload.js';
@@ -20,4 +22,6 @@ export const catalog: readonly FlagRule[] = [
 	rootActivity,
 	consoleLoginWithoutMfa,
 	unusualClient,
+	...accessRules,
+	...changeRules,
 ];

@@ -49,6 +49,10 @@ test('detect replaces old flags and leaves clean events with an empty list', () 
 test('catalog ids are unique and kebab-case: they are a public contract', () => {
 	const ids = catalog.map((r) => r.id);
 	assert.equal(new Set(ids).size, ids.length);
+	for (const id of ids) {
+		assert.match(id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+	}
+
 	assert.deepEqual(ids, [
 		'workload-credential-outside-aws',
 		'interactive-client-on-workload',
@@ -57,6 +61,36 @@ test('catalog ids are unique and kebab-case: they are a public contract', () => 
 		'root-activity',
 		'console-login-without-mfa',
 		'unusual-client',
+		'instance-credential-off-instance',
+		'instance-identity-role-misuse',
+		'temporary-key-many-addresses',
+		'caller-identity-probe',
+		'console-login-failures',
+		'access-denied-burst',
+		'reconnaissance-burst',
+		'attack-tool-user-agent',
+		'new-region',
+		'cloudtrail-tampering',
+		'trail-bucket-lifecycle-shortened',
+		'security-control-disabled',
+		's3-bucket-protection-removed',
+		'credentials-for-another-user',
+		'root-access-key-created',
+		'admin-policy-granted',
+		'role-trust-opened',
+		's3-bucket-public',
+		's3-bucket-shared',
+		'resource-policy-public',
+		'snapshot-or-image-shared',
+		'unused-region-activity',
+		'security-group-open-to-world',
+		'task-definition-reads-credentials',
+		'user-data-bulk-read',
+		'user-data-modified',
+		'mass-secret-retrieval',
+		'instance-password-burst',
+		'unusual-instance-launch',
+		'leave-organization',
 	]);
 });
 

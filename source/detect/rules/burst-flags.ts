@@ -1,0 +1,93 @@
+import type {Severity, TrailEvent} from '../../core/types.js';
+import {addressWithPlace, clock, count} from '../describe.js';
+import type {RuleContext} from '../rule-context.js';
+import type {Burst} from './bursts.js';
+import {spanText} from './bursts.js';
+import {actorOf, listText, lower} from './change-common.js';
+
+/**
+What the burst flags share. A burst flag is raised on every event of the
+burst with the same words (built from the burst, never from the one event),
+so the triage view can fold twenty calls into one finding.
+
+Bursts count only calls a person or a script made: AWS services, console
+sessions (the console fetches ahead of the person) and infrastructure code
+(Terraform reads back every secret it has just written) are left out.
+*/
+
+/** Whether an event may take part in a burst. */
+export function burstCandidate(event: TrailEvent): boolean {
+	return !event.console && actorOf(event).kind === 'person';
+}
+
+/**
+The identity a burst belongs to: the principal, else the key, else the label
+(records without a usable identity still belong together by their label).
+*/
+export function burstIdentity(event: TrailEvent): string {
+	const {baselineKey, accessKeyId, label} = event.principal;
+	return baselineKey ?? accessKeyId ?? `label:${label}`;
+}
+
+/**
+The burst's severity: `base`, high from `highAt` distinct targets, one step
+lower when AWS refused or failed every call.
+*/
+export function burstSeverity(
+	burst: Burst,
+	base: Severity,
+	highAt: number,
+): Severity {
+	const severity = burst.targets.length >= highAt ? 'high' : base;
+	return burst.failed === burst.events.length ? lower(severity) : severity;
+}
+
+/** The first evidence line: who, how many, when, from where. */
+export function burstLine(
+	burst: Burst,
+	what: string,
+	targetsNoun: string,
+): string {
+	const who = burst.first.principal.label;
+	const sources = [
+		...new Set(burst.events.map((e) => addressWithPlace(e.source))),
+	];
+	const span = spanText(burst, clock);
+	return (
+		`${who} ${what} ${count(burst.targets.length, targetsNoun)} in ` +
+		`${count(burst.events.length, 'call')} ${span}, from ${listText(sources, 2)}.`
+	);
+}
+
+/** The sentences on outcome and client, the same for every event. */
+export function burstNotes(burst: Burst, context: RuleContext): string[] {
+	const notes: string[] = [];
+	if (burst.failed === burst.events.length) {
+		const codes = [
+			...new Set(burst.events.map((e) => e.errorCode ?? 'an error')),
+		];
+		notes.push(
+			`AWS refused or failed every one (${listText(codes, 2)}): nothing was read, but whoever holds these credentials tried.`,
+		);
+	} else if (burst.failed > 0) {
+		notes.push(
+			`AWS refused or failed ${count(burst.failed, 'call')} of ${burst.events.length}; the rest succeeded.`,
+		);
+	}
+
+	const offensive = burst.events
+		.map((e) => context.agent(e)?.offensive)
+		.find((name) => name !== undefined);
+	if (offensive) {
+		notes.push(
+			`The user agent names ${offensive}, an attack tool or system: a test by your own team, or someone else's hands.`,
+		);
+	}
+
+	return notes;
+}
+
+/** `a, b, c, d and 16 more`. */
+export function targetsText(burst: Burst, shown = 4): string {
+	return listText(burst.targets, shown);
+}

@@ -1,0 +1,226 @@
+import type {TrailEvent} from '../../core/types.js';
+import {regionOption, shellWord} from '../describe.js';
+import type {FlagRule} from '../flag-rule.js';
+import {normalLines} from '../normal.js';
+import {burstsOf, type BurstSpec} from './bursts.js';
+import {
+	burstCandidate,
+	burstIdentity,
+	burstLine,
+	burstNotes,
+	burstSeverity,
+	targetsText,
+} from './burst-flags.js';
+import {callerNext} from './change-common.js';
+import {
+	asList,
+	field,
+	flagValue,
+	requestOf,
+	textField,
+} from './request-fields.js';
+
+/**
+Mass secret retrieval: one identity reading many distinct secrets (Secrets
+Manager) or SecureString parameters (SSM Parameter Store, with decryption)
+within minutes, and the Windows-password variant, many instances'
+administrator passwords fetched with GetPasswordData. An application reads
+its own few secrets again and again; someone reading every secret in turn is
+harvesting credentials, as Stratus Red Team's "retrieve a high number of
+Secrets Manager secrets" and "SSM parameters" techniques do.
+
+A chain of such calls, each within five minutes of the previous, counts
+from five distinct secrets (high from ten). BatchGetSecretValue with a
+filter fetches every matching secret in one call and counts by itself.
+Plain (unencrypted) parameter reads do not count.
+*/
+
+const gapMs = 5 * 60 * 1000;
+
+const whySecrets =
+	'Secrets Manager and SecureString parameters hold the passwords, API keys and database credentials that applications use. An application reads its own few, again and again; one identity reading many different secrets in a few minutes is someone collecting credentials to go further: into databases, other accounts, or third-party services.';
+
+const whyPasswords =
+	"GetPasswordData returns the encrypted administrator password of a Windows instance. An administrator fetches one when connecting to a machine; fetching many instances' passwords in a row is someone collecting ways into every Windows machine (anyone holding the key pair can decrypt them).";
+
+function secretTargets(event: TrailEvent): string[] {
+	const request = requestOf(event);
+	switch (event.eventName) {
+		case 'GetSecretValue': {
+			const id = textField(request, 'secretId');
+			return id
+				? [id.replace(/^arn:[^:]+:secretsmanager:[^:]*:\d*:secret:/, '')]
+				: [];
+		}
+
+		case 'BatchGetSecretValue': {
+			return asList(field(request, 'secretIdList')).filter(
+				(v): v is string => typeof v === 'string',
+			);
+		}
+
+		case 'GetParameter':
+		case 'GetParameters':
+		case 'GetParametersByPath': {
+			if (flagValue(field(request, 'withDecryption')) !== true) {
+				return [];
+			}
+
+			const names = [
+				textField(request, 'name'),
+				...asList(field(request, 'names')),
+			].filter((v): v is string => typeof v === 'string');
+			const path = textField(request, 'path');
+			return path ? [...names, `${path} (all below it)`] : names;
+		}
+
+		default: {
+			return [];
+		}
+	}
+}
+
+const secretSources = new Set([
+	'secretsmanager.amazonaws.com',
+	'ssm.amazonaws.com',
+]);
+
+const secretSpec: BurstSpec = {
+	id: 'mass-secret-retrieval',
+	matches: (event) =>
+		secretSources.has(event.eventSource) &&
+		burstCandidate(event) &&
+		(secretTargets(event).length > 0 || filtered(event)),
+	identity: burstIdentity,
+	targets: (event) =>
+		filtered(event) ? ['every secret matching a filter'] : secretTargets(event),
+	bulk: filtered,
+	gapMs,
+	minItems: 5,
+};
+
+function filtered(event: TrailEvent): boolean {
+	return (
+		event.eventName === 'BatchGetSecretValue' &&
+		asList(field(requestOf(event), 'filters')).length > 0
+	);
+}
+
+const passwordSpec: BurstSpec = {
+	id: 'instance-password-burst',
+	matches: (event) =>
+		event.eventSource === 'ec2.amazonaws.com' &&
+		event.eventName === 'GetPasswordData' &&
+		burstCandidate(event),
+	identity: burstIdentity,
+	targets: (event) => {
+		const id = textField(requestOf(event), 'instanceId');
+		return id ? [id] : [];
+	},
+	gapMs,
+	minItems: 5,
+};
+
+/** What the burst read: secrets, SecureString parameters, or both. */
+function secretNoun(sources: ReadonlySet<string>): string {
+	if (!sources.has('ssm.amazonaws.com')) {
+		return 'distinct secret';
+	}
+
+	return sources.has('secretsmanager.amazonaws.com')
+		? 'distinct secret or parameter'
+		: 'distinct SecureString parameter';
+}
+
+export const massSecretRetrieval: FlagRule = {
+	id: 'mass-secret-retrieval',
+	title: 'Many secrets read in a burst',
+	severity: 'medium',
+	attack: ['T1555.006', 'T1552'],
+	check(event, context) {
+		if (!secretSources.has(event.eventSource)) {
+			return undefined;
+		}
+
+		const burst = burstsOf(context.events, secretSpec).get(event);
+		if (!burst) {
+			return undefined;
+		}
+
+		const first = burst.first;
+		const region = regionOption(first);
+		const sources = new Set(burst.events.map((e) => e.eventSource));
+		const next: string[] = [];
+		if (sources.has('secretsmanager.amazonaws.com')) {
+			next.push(
+				`List the secrets and when each was last read: aws secretsmanager list-secrets --query 'SecretList[].[Name,LastAccessedDate]' --output table${region}`,
+			);
+		}
+
+		if (sources.has('ssm.amazonaws.com')) {
+			next.push(
+				`List the SecureString parameters: aws ssm describe-parameters --parameter-filters Key=Type,Values=SecureString${region}`,
+			);
+		}
+
+		next.push(
+			'Rotate every secret in the burst that AWS did not refuse: whoever read them can use them until then.',
+			...callerNext(first),
+		);
+		return {
+			id: this.id,
+			severity: burstSeverity(burst, this.severity, 10),
+			title: this.title,
+			why: whySecrets,
+			evidence: [
+				burstLine(burst, 'read', secretNoun(sources)),
+				`They include ${targetsText(burst)}.`,
+				...burstNotes(burst, context),
+			],
+			normal: [
+				'Normal is an application reading the same few secrets of its own, over and over.',
+				...normalLines(first, context),
+			],
+			next,
+		};
+	},
+};
+
+export const instancePasswordBurst: FlagRule = {
+	id: 'instance-password-burst',
+	title: "Many instances' Windows passwords fetched",
+	severity: 'medium',
+	attack: ['T1552', 'T1555'],
+	check(event, context) {
+		if (event.eventName !== 'GetPasswordData') {
+			return undefined;
+		}
+
+		const burst = burstsOf(context.events, passwordSpec).get(event);
+		if (!burst) {
+			return undefined;
+		}
+
+		const first = burst.first;
+		return {
+			id: this.id,
+			severity: burstSeverity(burst, this.severity, 10),
+			title: this.title,
+			why: whyPasswords,
+			evidence: [
+				burstLine(burst, 'asked for the Windows password of', 'instance'),
+				`They include ${targetsText(burst)}.`,
+				...burstNotes(burst, context),
+			],
+			normal: [
+				'Normal is an administrator fetching one password now and then, for the machine they are about to connect to.',
+				...normalLines(first, context),
+			],
+			next: [
+				`See which of them exist and run Windows: aws ec2 describe-instances --instance-ids ${burst.targets.slice(0, 10).map(shellWord).join(' ')} --query 'Reservations[].Instances[].[InstanceId,Platform,KeyName]'${regionOption(first)}`,
+				'Change the administrator password on every instance whose password was returned (the call succeeded).',
+				...callerNext(first),
+			],
+		};
+	},
+};
