@@ -32,7 +32,11 @@ export function clock(time: number, reference?: number): string {
 
 /** The event's own time, in full, for the first line of evidence. */
 export function eventClock(event: TrailEvent): string {
-	return Number.isFinite(event.time) ? clock(event.time) : event.timeText;
+	if (Number.isFinite(event.time)) {
+		return clock(event.time);
+	}
+
+	return event.timeText.trim() === '' ? 'an unknown time' : event.timeText;
 }
 
 /**

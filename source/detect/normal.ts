@@ -32,7 +32,7 @@ function addressLine(
 		.slice(0, 3)
 		.map(
 			(a) =>
-				`${addressWithPlace(a.source)} (${count(a.count, 'call')}, from ${clock(a.firstTime, event.time)})`,
+				`${addressWithPlace(a.source)}: ${count(a.count, 'call')} from ${clock(a.firstTime, event.time)}`,
 		)
 		.join('; ');
 	const more = others.length > 3 ? `; and ${others.length - 3} more` : '';

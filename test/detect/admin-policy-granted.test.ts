@@ -84,7 +84,7 @@ test('an inline policy allowing everything is admin, URL-encoded or not', () => 
 		assert.equal(flag?.severity, 'high');
 		assert.match(
 			flag?.evidence[0] ?? '',
-			/an inline policy \(all\) that allows every action on every resource/,
+			/an inline policy \(all, written into the identity itself\) that allows every action on every resource/,
 		);
 	}
 });

@@ -68,7 +68,7 @@ test("a new key's first call, from a network the role never used, is high", () =
 	assert.equal(flag?.severity, 'high');
 	assert.deepEqual(flag?.evidence.slice(1), [
 		'It is the first call of the key ASIAEXAMPLETHIEF001 in the loaded logs; 1 more call followed (ec2:DescribeInstances).',
-		'web was seen before only from 3.225.16.109 (AWS EC2 us-east-1) (from 10:00:00); this call comes from 104.102.221.250 (outside AWS), a new network.',
+		'web was seen before only from 3.225.16.109 (AWS EC2 us-east-1), since 10:00:00. This call comes from 104.102.221.250 (outside AWS), a new network.',
 	]);
 });
 

@@ -78,7 +78,7 @@ test('the address does not soften tampering: VPC endpoint, AWS Internal, no addr
 
 test('an attack tool in the user agent is named in the evidence', () => {
 	const flag = flagFor({...stop, ua: clients.stratus}, id);
-	assert.match(textOf(flag), /names stratus-red-team, an attack tool/);
+	assert.match(textOf(flag), /names Stratus Red Team, an attack or audit tool/);
 });
 
 test('event selectors without management events are high', () => {

@@ -127,14 +127,44 @@ test('flaws2: the panel says where the trust knowledge came from', async () => {
 
 test('flaws2: the report puts ListBuckets at the top', async () => {
 	const report = formatReport(await load([]), {flaggedOnly: true});
-	const [header, first, ...rest] = report.split('\n');
+	const [header, finding, ...rest] = report.split('\n');
 	assert.match(
 		header ?? '',
-		/^TIME \(UTC\)\s+SEVERITY\s+EVENT\s+PRINCIPAL\s+SOURCE\s+FLAGS$/,
+		/^ +TIME \(UTC\)\s+SEVERITY\s+EVENT\s+PRINCIPAL\s+SOURCE\s+FLAGS$/,
 	);
+	// The first finding, and under it the first event row.
+	assert.match(finding ?? '', /^f1 {2}HIGH /);
+	const rows = rest.filter((line) => /^ +2018-/.test(line));
 	assert.match(
-		first ?? '',
-		/^2018-11-28T23:09:28Z\s+high\s+ListBuckets\s+role level3/,
+		rows[0] ?? '',
+		/^ +2018-11-28T23:09:28Z\s+high\s+ListBuckets\s+role level3/,
 	);
-	assert.equal(rest.filter((line) => line.startsWith('2018-')).length, 4);
+	assert.equal(rows.length, 5);
 });
+
+for (const [mode, iamFiles] of modes) {
+	test(`flaws2 ${mode}: every flag on the level1 laptop calls shows the Lambda's own baseline`, async () => {
+		const {events} = await load(iamFiles);
+		const stolen = events.filter(
+			(e) => e.principal.roleName === 'level1' && e.source.raw === attacker,
+		);
+		assert.equal(stolen.length, 4);
+		for (const event of stolen) {
+			assert.ok(event.flags.length > 0);
+			for (const flag of event.flags) {
+				const normal = flag.normal ?? [];
+				const where = `${event.eventName} ${flag.id}`;
+				assert.ok(
+					normal.some((line) =>
+						line.includes(`${lambdaAddress} (AWS EC2 us-east-1)`),
+					),
+					`${where}: ${normal.join(' / ')}`,
+				);
+				assert.ok(
+					normal.some((line) => line.includes('awslambda-worker')),
+					`${where}: ${normal.join(' / ')}`,
+				);
+			}
+		}
+	});
+}

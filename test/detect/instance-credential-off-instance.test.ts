@@ -55,7 +55,7 @@ test('instance credentials from outside AWS are high and name the instance and i
 		"That address is outside AWS's published ranges.",
 		'The instance itself calls from 3.80.1.2 (AWS EC2 us-east-1), first at 10:00:00 (1 call).',
 		"This call's key, ASIAEXAMPLESTOLEN01, is not the one the instance's own calls use (ASIAEXAMPLEINSTANCE).",
-		'The credentials were fetched with IMDSv1 (ec2RoleDelivery 1.0), which answers any request made from the instance, including one forged through a vulnerable web application.',
+		'The credentials were fetched with IMDSv1, the old metadata service (ec2RoleDelivery 1.0). It answers any request made from the instance, including one forged through a vulnerable web application.',
 	]);
 	assert.ok(
 		flag?.next.some((line) =>

@@ -44,7 +44,7 @@ test('an offensive distribution is flagged high even from inside AWS', () => {
 	]);
 	const flag = event?.flags.find((f) => f.id === id);
 	assert.equal(flag?.severity, 'high');
-	assert.ok(flag?.evidence[0]?.includes('kali'));
+	assert.ok(flag?.evidence[0]?.includes('Kali Linux'));
 });
 
 test('near miss: aws-cli on Linux inside AWS is a script on the instance', () => {

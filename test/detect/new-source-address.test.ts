@@ -20,7 +20,7 @@ test('every call of a key from a second address is flagged, with both places', (
 	assert.ok(
 		flag?.evidence.includes(
 			'level1 and the temporary key ASIAEXAMPLELAMBDA01 were first seen from ' +
-				'34.234.236.212 (AWS EC2 us-east-1) at 23:03:12; this call comes from ' +
+				'34.234.236.212 (AWS EC2 us-east-1) at 23:03:12. This call comes from ' +
 				'104.102.221.250 (outside AWS; first seen there at 23:04:54, 2 calls).',
 		),
 		flag?.evidence.join('\n'),
@@ -55,9 +55,9 @@ test('a key and its role first seen in different places get a line each', () => 
 	const evidence = events[2]?.flags.find((f) => f.id === id)?.evidence ?? [];
 	assert.deepEqual(evidence.slice(1), [
 		'The temporary key ASIAEXAMPLEKEYB0001 (one session of app) was first seen from ' +
-			'203.0.113.5 (outside AWS) at 10:01:00; this call comes from 198.51.100.9 ' +
+			'203.0.113.5 (outside AWS) at 10:01:00. This call comes from 198.51.100.9 ' +
 			'(outside AWS; first seen there at 10:02:00, 1 call).',
-		'app was first seen from 3.80.1.2 (AWS EC2 us-east-1) at 10:00:00; this call ' +
+		'app was first seen from 3.80.1.2 (AWS EC2 us-east-1) at 10:00:00. This call ' +
 			'comes from 198.51.100.9 (outside AWS; first seen there at 10:02:00, 1 call).',
 	]);
 	assert.deepEqual(ids(events[1]), [id], 'the role moved from AWS to outside');

@@ -37,7 +37,7 @@ test('a Lambda function anyone may invoke is high, with the exact removal', () =
 	assert.equal(flag?.title, 'A Lambda function was opened to everyone');
 	assert.match(
 		textOf(flag),
-		/lets everyone \(principal "\*", no condition that pins the caller\) do lambda:InvokeFunction\./,
+		/lets everyone \(principal "\*", no condition that limits who may call\) do lambda:InvokeFunction\./,
 	);
 	assert.ok(
 		flag?.next.includes(

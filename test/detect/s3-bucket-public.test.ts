@@ -35,7 +35,7 @@ test('a bucket policy for everyone is high and says what everyone may do', () =>
 	assert.equal(flag?.title, 'S3 bucket made public by its policy');
 	assert.match(
 		textOf(flag),
-		/Its new policy says everyone may s3:GetObject \(principal \*\), with no condition that pins the caller\./,
+		/Its new policy says everyone may s3:GetObject \(principal \*\), with no condition that limits who may call\./,
 	);
 	assert.ok(
 		flag?.next.some((l) =>
@@ -98,7 +98,7 @@ test('ACLs for AllUsers or AuthenticatedUsers are high, whatever form they take'
 	assert.equal(canned?.severity, 'high');
 	assert.match(
 		textOf(canned),
-		/everyone on the internet may read \(public-read\)/,
+		/lets in everyone on the internet, to read \(public-read\)/,
 	);
 	const grant = flagFor(
 		s3('PutBucketAcl', {

@@ -36,7 +36,10 @@ test('a policy for an account that appears nowhere else is high, naming the acco
 	assert.equal(flag?.severity, 'high');
 	assert.equal(flag?.title, 'S3 bucket shared with another account');
 	assert.match(textOf(flag), /Its new policy lets 999988887777 in\./);
-	assert.match(textOf(flag), /999988887777 is not one of the logged accounts/);
+	assert.match(
+		textOf(flag),
+		/999988887777 is not one of the accounts whose logs are loaded/,
+	);
 });
 
 test('other changes naming the same account are listed with it', () => {

@@ -48,7 +48,7 @@ test('fifteen refused reads by an attack tool: high lowered to medium, tool name
 		id,
 	);
 	assert.equal(flags[0]?.severity, 'medium');
-	assert.match(textOf(flags[0]), /names stratus-red-team/);
+	assert.match(textOf(flags[0]), /names Stratus Red Team/);
 });
 
 test('near misses: other attributes, a few instances, Terraform refreshing its instances, the console', () => {

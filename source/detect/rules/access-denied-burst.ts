@@ -49,12 +49,7 @@ const minApis = 3;
 const minRequests = 10;
 
 const why =
-	'AWS refused many calls by this identity within minutes, spread over ' +
-	'different APIs or different targets. Software that lacks one permission ' +
-	'fails on the same call again and again; a person or tool holding ' +
-	'credentials they do not know tries one call after another to learn what ' +
-	'the credentials may do. Console pages are not counted: they make ' +
-	'refused reads of their own.';
+	'AWS refused many calls by this identity within minutes, spread over different APIs or targets. Someone holding credentials they do not know tries one call after another to learn what the credentials may do. Software that lacks one permission fails on the same call again and again instead, and is not counted; nor are console pages, which make refused reads of their own. Common false alarms: a new tool or script run with too few permissions, or an audit tool.';
 
 /** A request as a value: the API and its parameters, keys sorted. */
 function requestOf(event: TrailEvent): string {

@@ -88,8 +88,8 @@ export function viewAccount(
 			account,
 			standing: 'caller',
 			text:
-				`${account} is not one of the logged accounts, but its principals ` +
-				`called into them ${count(caller.calls, 'time')} (first ` +
+				`${account} is not one of the accounts whose logs are loaded, but ` +
+				`its identities called into them ${count(caller.calls, 'time')} (first ` +
 				`${caller.first.eventName} at ${clock(caller.first.time, event.time)}).`,
 		};
 	}
@@ -103,8 +103,8 @@ export function viewAccount(
 		account,
 		standing: 'unknown',
 		text:
-			`${account} is not one of the logged accounts, and none of its ` +
-			'principals called in.' +
+			`${account} is not one of the accounts whose logs are loaded, and ` +
+			'none of its identities made a call here.' +
 			(others.length > 0
 				? ` Other changes name it too: ${shown.join(', ')}${more}.`
 				: ''),

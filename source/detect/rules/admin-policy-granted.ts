@@ -24,7 +24,7 @@ keys or its trust policy when the logs show them.
 */
 
 const why =
-	'Administrator rights let an identity do anything in the account, including making more identities and erasing traces. Granting them is how an intruder turns a foothold into lasting control, often to a user or role they have just created. Administrators are granted rarely and deliberately, usually through reviewed code.';
+	'An identity was given administrator rights: it can now do anything in the account, including making more identities and erasing traces. This is how an intruder turns a foothold into lasting control, often for a user or role they have just created. Common false alarms: a planned grant, which is rare and usually comes through reviewed infrastructure code.';
 
 const levelText = {
 	full: 'every action on every resource: full administrator rights',
@@ -33,7 +33,7 @@ const levelText = {
 
 function grantLine(event: TrailEvent, grant: AdminGrant): string {
 	const how = grant.inline
-		? `an inline policy (${grant.policy}) that allows ${levelText[grant.level]}`
+		? `an inline policy (${grant.policy}, written into the identity itself) that allows ${levelText[grant.level]}`
 		: `${grant.policy}, which allows ${levelText[grant.level]}`;
 	return `${callLine(event)}: it gave the ${grant.kind} ${grant.name} ${how}.`;
 }

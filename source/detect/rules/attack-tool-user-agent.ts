@@ -42,11 +42,7 @@ const raise: Record<Severity, Severity> = {
 };
 
 const why =
-	'The user agent names a tool or system built for attacking or auditing ' +
-	'cloud accounts. Security teams run such tools on purpose (a penetration ' +
-	'test, an audit, an attack simulation); intruders run the same tools ' +
-	'with stolen credentials. The user agent is written by the caller, so a ' +
-	'careful intruder hides it; when it shows, ask whether the run was planned.';
+	'The user agent names a tool or system built for attacking or auditing cloud accounts. Intruders run these tools with stolen credentials. The user agent is written by the caller, so a careful intruder hides it; when it shows, find out who ran the tool. Common false alarms: a planned penetration test, audit or attack simulation by your security team.';
 
 /** The Stratus Red Team run id in an agent: `stratus-red-team_<uuid>`. */
 function stratusRun(ua: string | undefined): string | undefined {

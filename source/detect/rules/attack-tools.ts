@@ -98,6 +98,22 @@ export function offensiveLabel(offensive: string): string {
 const distributions = new Set(['kali', 'parrot', 'pentoo']);
 
 /**
+The name and kind of an offensive tool or system, for a sentence:
+`Stratus Red Team, an attack or audit tool`, `Kali Linux, a system made for
+attacking`.
+*/
+export function offensiveName(offensive: string): string {
+	const label = offensiveLabel(offensive);
+	if (distributions.has(offensive)) {
+		return `${label}, a system made for attacking`;
+	}
+
+	return offensive === 's3-browser'
+		? `${label}, a file manager that intruders use to copy data out`
+		: `${label}, an attack or audit tool`;
+}
+
+/**
 The attack tool or system an event's agent names (`stratus-red-team`,
 `kali`), or undefined. A tool's mark inside a Terraform agent is the tool
 setting up its targets, not the attack, and does not count.

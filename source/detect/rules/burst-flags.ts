@@ -3,6 +3,7 @@ import {addressWithPlace, clock, count} from '../describe.js';
 import type {RuleContext} from '../rule-context.js';
 import type {Burst} from './bursts.js';
 import {spanText} from './bursts.js';
+import {offensiveName} from './attack-tools.js';
 import {actorOf, listText, lower} from './change-common.js';
 
 /**
@@ -42,19 +43,26 @@ export function burstSeverity(
 	return burst.failed === burst.events.length ? lower(severity) : severity;
 }
 
-/** The first evidence line: who, how many, when, from where. */
+/**
+The first evidence line: who, how many, when, from where. `targets` says
+what was touched when counting `targetsNoun` would not (`every secret
+matching a filter`).
+*/
 export function burstLine(
 	burst: Burst,
 	what: string,
 	targetsNoun: string,
+	options: {plural?: string; targets?: string} = {},
 ): string {
 	const who = burst.first.principal.label;
 	const sources = [
 		...new Set(burst.events.map((e) => addressWithPlace(e.source))),
 	];
 	const span = spanText(burst, clock);
+	const targets =
+		options.targets ?? count(burst.targets.length, targetsNoun, options.plural);
 	return (
-		`${who} ${what} ${count(burst.targets.length, targetsNoun)} in ` +
+		`${who} ${what} ${targets} in ` +
 		`${count(burst.events.length, 'call')} ${span}, from ${listText(sources, 2)}.`
 	);
 }
@@ -80,7 +88,7 @@ export function burstNotes(burst: Burst, context: RuleContext): string[] {
 		.find((name) => name !== undefined);
 	if (offensive) {
 		notes.push(
-			`The user agent names ${offensive}, an attack tool or system: a test by your own team, or someone else's hands.`,
+			`The user agent names ${offensiveName(offensive)}: a test by your own team, or someone else's hands.`,
 		);
 	}
 

@@ -131,5 +131,7 @@ export function spanText(
 ): string {
 	const from = clockOf(burst.first.time);
 	const to = clockOf(burst.last.time, burst.first.time);
-	return from === to ? `at ${from}` : `between ${from} and ${to}`;
+	return burst.first.time === burst.last.time || from === to
+		? `at ${from}`
+		: `between ${from} and ${to}`;
 }

@@ -12,7 +12,7 @@ import {
 import type {FlagRule} from '../flag-rule.js';
 import {identityName, normalLines} from '../normal.js';
 import type {RuleContext} from '../rule-context.js';
-import {attackToolOf, offensiveLabel} from './attack-tools.js';
+import {attackToolOf, offensiveName} from './attack-tools.js';
 import {
 	infrastructureTool,
 	listSome,
@@ -41,11 +41,7 @@ the instance identity role (`instance-identity-role-misuse` covers it).
 */
 
 const why =
-	'GetCallerIdentity answers "whose credentials are these?" with the ' +
-	'account and the identity. It needs no permission and is never refused, ' +
-	'so it is the first thing anyone runs with keys they found, and what ' +
-	'secret scanners such as TruffleHog do with every key they find. Scripts ' +
-	'run it too; what matters is whether this key and place are known.';
+	'GetCallerIdentity, the "whoami" of AWS, tells the caller which account and identity a key belongs to. It needs no permission and is never refused. So it is the first thing anyone runs with keys they found, and secret scanners such as TruffleHog run it on every key they find. Common false alarms: scripts and tools that run it at every start; what matters is whether this key and this place are known.';
 
 /** `principal|family|network` of every call, first sighting kept. */
 function routines(
@@ -75,7 +71,7 @@ function routines(
 function toolLine(event: TrailEvent, context: RuleContext): string | undefined {
 	const offensive = attackToolOf(event, context);
 	if (offensive) {
-		return `Its user agent names ${offensiveLabel(offensive)}, an attack or audit tool.`;
+		return `Its user agent names ${offensiveName(offensive)}.`;
 	}
 
 	const http = event.userAgent ? matchHttpTool(event.userAgent) : undefined;
@@ -122,12 +118,12 @@ function newPlaceLine(
 		.slice(0, 3)
 		.map(
 			(a) =>
-				`${addressWithPlace(a.source)} (from ${clock(a.firstTime, event.time)})`,
+				`${addressWithPlace(a.source)}, since ${clock(a.firstTime, event.time)}`,
 		);
-	const more = earlier.length > 3 ? ` and ${earlier.length - 3} more` : '';
+	const more = earlier.length > 3 ? `; and ${earlier.length - 3} more` : '';
 	return (
-		`${identityName(event)} was seen before only from ${places.join(', ')}${more}; ` +
-		`this call comes from ${addressWithPlace(event.source)}, a new network.`
+		`${identityName(event)} was seen before only from ${places.join('; ')}${more}. ` +
+		`This call comes from ${addressWithPlace(event.source)}, a new network.`
 	);
 }
 

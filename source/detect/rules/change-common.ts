@@ -8,6 +8,7 @@ import {
 	shellWord,
 } from '../describe.js';
 import type {RuleContext} from '../rule-context.js';
+import {offensiveName} from './attack-tools.js';
 
 /**
 What the flags about changes (logging, defences, identities, sharing,
@@ -138,7 +139,7 @@ export function judgeChange(
 	const offensive = context.agent(event)?.offensive;
 	if (offensive) {
 		notes.push(
-			`Its user agent names ${offensive}, an attack tool or system: a test by your own team, or someone else's hands.`,
+			`Its user agent names ${offensiveName(offensive)}: a test by your own team, or someone else's hands.`,
 		);
 	}
 

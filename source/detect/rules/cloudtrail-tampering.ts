@@ -45,7 +45,7 @@ interface Tampering {
 }
 
 const why =
-	'CloudTrail records every call made in the account: it is how anyone finds out what happened. Stopping it, deleting a trail or making it record less leaves later activity unrecorded, so intruders do it early, before the part they want hidden. Administrators rarely touch a working trail, and never in a hurry.';
+	'CloudTrail, the record of every call in the account, was stopped, deleted or set to record less. It is how anyone finds out what happened, so intruders turn it down early, before the part they want hidden. Common false alarms: the team that owns logging replacing a trail, usually through reviewed code. Nobody touches a working trail in a hurry.';
 
 function trailOf(event: TrailEvent): string | undefined {
 	const request = requestOf(event);
@@ -158,7 +158,7 @@ function trailSteps(
 		case 'DeleteTrail': {
 			const recreate = bucket
 				? `If nobody meant this, recreate it and start it: aws cloudtrail create-trail --name ${trail} --s3-bucket-name ${shellWord(bucket)} --is-multi-region-trail${region} && aws cloudtrail start-logging --name ${trail}${region}`
-				: 'If nobody meant this, recreate the trail with its old bucket and start it (aws cloudtrail create-trail, then start-logging).';
+				: `If nobody meant this, recreate it with its old bucket (put the bucket's name for BUCKET) and start it: aws cloudtrail create-trail --name ${trail} --s3-bucket-name BUCKET --is-multi-region-trail${region} && aws cloudtrail start-logging --name ${trail}${region}`;
 			return [status, recreate];
 		}
 

@@ -43,11 +43,7 @@ const hour = 60 * 60 * 1000;
 const hidden = 'user names AWS hid (names that do not exist in the account)';
 
 const why =
-	'Console sign-ins failed again and again: for one user (someone ' +
-	'guessing a password) or for many users (password spraying: a few ' +
-	'common passwords tried on many names). IAM never locks a user out, so ' +
-	'guessing goes on until it succeeds or MFA stops it. A person who forgot ' +
-	'a password fails a few times, for one name, and then resets it.';
+	'Console sign-ins failed again and again: for one user (someone guessing a password) or for many users (password spraying: a few common passwords tried on many names). IAM never locks a user out, so guessing goes on until it works or MFA stops it. Common false alarms: a person who forgot a password, who fails a few times for one name and then resets it.';
 
 /** The user a sign-in is for: a key to count names by, and a label. */
 function userOf(event: TrailEvent): {key: string; label: string} {

@@ -34,11 +34,7 @@ opens everything.
 */
 
 const why =
-	'Someone opened the console with a password alone. Passwords get guessed, ' +
-	'phished or reused from other leaks; a second factor (MFA) is what stops a ' +
-	'stolen password from being enough. Sign-ins through a company identity ' +
-	'provider (SAML or IAM Identity Center) are not flagged: they always say ' +
-	'"no MFA" because MFA happens at the identity provider, not at AWS.';
+	'Someone signed in to the console with a password alone, without a second factor (MFA). Passwords get guessed, phished or reused from other leaks; MFA is what stops a stolen password from being enough. Sign-ins through a company identity provider (SAML or IAM Identity Center) are not flagged: MFA happens at the identity provider, not at AWS. Common false alarms: a new user who has not set up MFA yet.';
 
 /** How far back failed sign-ins from the same address are counted. */
 const guessingWindow = 60 * 60 * 1000;

@@ -30,10 +30,10 @@ routine: low. A key made by root for root has its own flag.
 */
 
 const why =
-	'An access key or a console password is a way in that lasts: it keeps working after the session that made it ends. Creating one for another user lets whoever made it sign in as that user, which is how an intruder keeps access and hides behind a name that looks legitimate. People normally make their own keys and passwords.';
+	'Someone made an access key or a console password for another user. Keys and passwords are ways in that last: they keep working after the session that made them ends. Making them for another user lets the maker sign in as that user, hidden behind a name that looks legitimate. Common false alarms: an administrator setting up a new colleague or a machine; people normally make their own.';
 
 const whyRoot =
-	'Root can do anything in the account and no policy limits it. An access key for root is a permanent, unlimited way in that works from anywhere; AWS advises root to have none. Creating one is what an intruder who reached root does to stay.';
+	'Someone created an access key for the root user. Root can do anything in the account and no policy limits it, so its key is a permanent, unlimited way in that works from anywhere. AWS advises root to have no key at all. Creating one is what an intruder who reached root does to stay. Common false alarms: rare; an old script that still uses root, which belongs on a role instead.';
 
 const calls = new Set([
 	'CreateAccessKey',

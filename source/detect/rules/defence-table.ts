@@ -81,7 +81,7 @@ const rows: DefenceRow[] = [
 	[
 		'ec2:DisableEbsEncryptionByDefault',
 		{
-			service: 'EBS',
+			service: 'Default EBS encryption',
 			severity: 'medium',
 			effect: 'stops encrypting new EBS disks by default',
 			check: command('aws ec2 get-ebs-encryption-by-default'),
@@ -90,7 +90,7 @@ const rows: DefenceRow[] = [
 	[
 		'route53resolver:DeleteResolverQueryLogConfig',
 		{
-			service: 'Route 53 Resolver',
+			service: 'DNS query logging',
 			severity: 'high',
 			effect:
 				'deletes DNS query logging: the names the VPCs look up stop being recorded',
@@ -101,7 +101,7 @@ const rows: DefenceRow[] = [
 	[
 		'route53resolver:DisassociateResolverQueryLogConfig',
 		{
-			service: 'Route 53 Resolver',
+			service: 'DNS query logging',
 			severity: 'medium',
 			effect: 'stops DNS query logging for a VPC',
 			resource: param('resourceId', 'resolverQueryLogConfigId'),
@@ -172,7 +172,7 @@ const rows: DefenceRow[] = [
 	[
 		'bedrock:DeleteModelInvocationLoggingConfiguration',
 		{
-			service: 'Bedrock',
+			service: 'Bedrock model logging',
 			severity: 'medium',
 			effect: 'stops logging the prompts and answers of Bedrock models',
 			check: command('aws bedrock get-model-invocation-logging-configuration'),
@@ -181,7 +181,7 @@ const rows: DefenceRow[] = [
 	[
 		'rds:StopActivityStream',
 		{
-			service: 'RDS',
+			service: 'The RDS activity stream',
 			severity: 'medium',
 			effect: 'stops the database activity stream that records queries',
 			resource: param('resourceArn'),

@@ -49,12 +49,7 @@ instance's own.
 type Reason = 'outside' | 'foreign-endpoint' | 'elsewhere' | 'private';
 
 const why =
-	"EC2 hands an instance's role credentials to the software on that " +
-	'instance, through its metadata service (IMDS), and names the session ' +
-	'after the instance. They belong on that instance. Used from another ' +
-	'place, they were copied out: most often through a request forgery ' +
-	'(SSRF) in a web application that makes the instance read its own ' +
-	'metadata service, or by someone with a shell on the instance.';
+	"An EC2 instance's role credentials were used somewhere other than on that instance. EC2 hands them to the software on the instance through its metadata service (IMDS, an address only the instance can reach), and names the session after the instance. Used elsewhere, they were copied out. The usual way is a web application on the instance tricked into fetching them for an attacker (a request forgery, SSRF); someone with a shell on the instance can copy them too. Common false alarms: logs whose addresses were replaced for privacy.";
 
 function judge(
 	event: TrailEvent,
@@ -132,17 +127,17 @@ function deliveryLine(event: TrailEvent): string | undefined {
 	const delivery = roleDelivery(event);
 	if (delivery === '1.0') {
 		return (
-			'The credentials were fetched with IMDSv1 (ec2RoleDelivery 1.0), which ' +
-			'answers any request made from the instance, including one forged ' +
-			'through a vulnerable web application.'
+			'The credentials were fetched with IMDSv1, the old metadata service ' +
+			'(ec2RoleDelivery 1.0). It answers any request made from the ' +
+			'instance, including one forged through a vulnerable web application.'
 		);
 	}
 
 	if (delivery === '2.0') {
 		return (
-			'The credentials were fetched with IMDSv2 (ec2RoleDelivery 2.0), which a ' +
-			'request forgery rarely reaches: look for someone with a shell or their ' +
-			'code on the instance.'
+			'The credentials were fetched with IMDSv2, the newer metadata service ' +
+			'(ec2RoleDelivery 2.0), which a request forgery rarely reaches. Look ' +
+			'for someone with a shell, or their code, on the instance.'
 		);
 	}
 

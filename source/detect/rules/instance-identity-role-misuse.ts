@@ -66,13 +66,7 @@ const expected: Record<string, {uses: string; calls: Expected[]}> = {
 };
 
 const why =
-	'Roles named aws:… belong to AWS itself. Every EC2 instance has an ' +
-	'instance identity role (aws:ec2-instance) whose credentials the ' +
-	'metadata service offers next to the instance profile credentials. They ' +
-	'carry no permissions and AWS uses them for a few features only. Any ' +
-	'other use, or use from outside the instance, means someone read them ' +
-	'from the metadata service, often a tool grabbing every credential it ' +
-	'finds there.';
+	"Credentials of a role that AWS keeps for itself (its name starts with aws:) were used in a way AWS does not use them. Every EC2 instance has such an instance identity role, aws:ec2-instance. The instance's metadata service (IMDS, an address only the instance can reach) offers its credentials next to the instance's own role. They carry no permissions and serve a few AWS features only. Any other use, or use off the instance, means someone read them from the metadata service: often a tool grabbing every credential it finds there. Common false alarms: few; a new AWS feature that uses these credentials.";
 
 function isExpected(event: TrailEvent, calls: Expected[]): boolean {
 	const service = event.eventSource.replace(/\.amazonaws\.com$/, '');
@@ -154,7 +148,7 @@ export const instanceIdentityRoleMisuse: FlagRule = {
 
 		if (roleDelivery(event) === '1.0') {
 			evidence.push(
-				'They were fetched with IMDSv1 (ec2RoleDelivery 1.0), which answers any request made from the instance.',
+				'They were fetched with IMDSv1, the old metadata service (ec2RoleDelivery 1.0), which answers any request made from the instance.',
 			);
 		}
 

@@ -7,6 +7,7 @@ import {
 } from '../describe.js';
 import type {FlagRule} from '../flag-rule.js';
 import {normalLines} from '../normal.js';
+import {offensiveName} from './attack-tools.js';
 
 /**
 Flag 2: a person's tools on a workload identity. Software on AWS calls with
@@ -19,11 +20,7 @@ instances and containers use it every day. From outside AWS it counts.
 */
 
 const why =
-	"A workload's credentials are meant for the software it runs, which calls " +
-	'AWS through an SDK on a server. A command-line client typed into by a ' +
-	'person, a desktop operating system or an attack distribution in the user ' +
-	'agent means someone took the credentials to their own machine. The user ' +
-	'agent can be faked, so its absence proves nothing; its presence is telling.';
+	"A role that belongs to software was used with a person's tools: a command-line client, a desktop system such as macOS or Windows, or a system made for attacking. Software calls AWS through AWS's libraries (the SDKs) from a server. A person's tools mean someone took the credentials to their own machine. Common false alarms: an engineer debugging with the role on purpose. The user agent is written by the caller, so its absence proves nothing.";
 
 export const interactiveClientOnWorkload: FlagRule = {
 	id: 'interactive-client-on-workload',
@@ -42,9 +39,7 @@ export const interactiveClientOnWorkload: FlagRule = {
 
 		const signs: string[] = [];
 		if (agent.offensive) {
-			signs.push(
-				`it names ${agent.offensive}, a tool or system made for attacking`,
-			);
+			signs.push(`it names ${offensiveName(agent.offensive)}`);
 		}
 
 		if (agent.desktopOs) {

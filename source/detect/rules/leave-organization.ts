@@ -16,7 +16,7 @@ attempt is still flagged, one step lower: someone tried.
 */
 
 const why =
-	'An AWS organisation puts guardrails on its accounts: policies that forbid certain actions, central logging, central threat detection. An account that leaves is free of all of them at once, which is exactly what someone who stole it wants. Accounts leave an organisation very rarely, and only as a planned project.';
+	'This account asked to leave its AWS organisation, or was removed from it. An organisation puts guardrails on its accounts: policies that forbid certain actions, central logging, central threat detection. An account that leaves is free of all of them at once, which is what someone who stole it wants. Common false alarms: a planned move of the account, which is rare and announced.';
 
 export const leaveOrganization: FlagRule = {
 	id: 'leave-organization',

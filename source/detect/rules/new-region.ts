@@ -93,11 +93,7 @@ function regional(event: TrailEvent): boolean {
 }
 
 const why =
-	'People and software usually work in the same few regions. A region an ' +
-	'identity never used before can be a new project, but it is also where ' +
-	'intruders go to work unseen: they start instances for crypto-mining or ' +
-	'set up resources in a region nobody watches. Global services such as ' +
-	'IAM and STS are left out: they are logged in us-east-1 whatever the caller does.';
+	'This identity worked in a region it never used before. People and software usually stay in the same few regions. Intruders go to regions nobody watches, to start machines for cryptocurrency mining or to set up resources unseen. Global services such as IAM and STS (which issues temporary keys) are left out: they are logged in us-east-1 wherever the caller works. Common false alarms: a new project, or a tool that checks every region.';
 
 interface RegionGroup {
 	severity: Severity;
@@ -233,7 +229,8 @@ export const newRegion: FlagRule = {
 			`See what runs there: aws ec2 describe-instances --region ${event.region} ` +
 				"--query 'Reservations[].Instances[].[InstanceId,InstanceType,LaunchTime]'",
 			'If the account has no business in this region, deny it with a service ' +
-				'control policy on aws:RequestedRegion.',
+				"control policy (an organisation's rule that no one in the account can " +
+				'override) on aws:RequestedRegion.',
 		);
 		return {
 			id: this.id,

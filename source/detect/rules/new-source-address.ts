@@ -40,11 +40,7 @@ function upperFirst(text: string): string {
 }
 
 const why =
-	'Credentials are usually used from the same few places. The same ' +
-	'temporary key, or the same identity, turning up at a new address can be ' +
-	'a person travelling or a new server, but it is also exactly how stolen ' +
-	'credentials look: the owner keeps working from the old place while ' +
-	'someone else uses a copy from theirs.';
+	"This identity, or its temporary key, was used from an address it was not first seen at. Credentials are usually used from the same few places. A copy in someone else's hands looks exactly like this: the owner keeps working from the old place while the copy works from a new one. Common false alarms: a person travelling or switching VPN, a new office, a new server.";
 
 /** The first sighting, unless this event's address is (or counts as) it. */
 function keyDeviation(
@@ -101,7 +97,7 @@ function sightingLine(
 	const detail = [place, since].filter((part) => part !== '').join('; ');
 	return (
 		`${subject} first seen from ${addressWithPlace(first.source)} at ` +
-		`${clock(first.firstTime, event.time)}; this call comes from ` +
+		`${clock(first.firstTime, event.time)}. This call comes from ` +
 		`${address}${detail ? ` (${detail})` : ''}.`
 	);
 }

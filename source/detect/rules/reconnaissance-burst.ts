@@ -91,12 +91,7 @@ export function isDiscoveryCall(event: TrailEvent): boolean {
 }
 
 const why =
-	'One identity listed and described a large part of the account within ' +
-	'minutes. That is how an intruder maps what stolen credentials reach, ' +
-	'and how attack and audit tools start. The console and infrastructure ' +
-	'tools that always work this way (such as Terraform reading its ' +
-	'resources) are left out, so what remains is breadth this identity does ' +
-	'not usually show.';
+	'One identity listed and described a large part of the account within minutes. That is how an intruder maps what stolen credentials reach, and how attack and audit tools start. The console and tools that always work this way (such as Terraform reading its resources) are left out. Common false alarms: an audit or inventory tool run for the first time, or an administrator exploring a new account.';
 
 /** Identities for which infrastructure-as-code makes at least half the calls. */
 function habitualTools(events: readonly TrailEvent[]): Set<string> {

@@ -11,6 +11,7 @@ import {
 import type {FlagRule} from '../flag-rule.js';
 import {identityName, normalLines} from '../normal.js';
 import type {RuleContext} from '../rule-context.js';
+import {offensiveName} from './attack-tools.js';
 import {discoveryApis} from './discovery-apis.js';
 
 /**
@@ -35,10 +36,7 @@ again for an identity that has already made the same call.
 */
 
 const why =
-	'Listing what an account holds (its buckets, users, roles, instances) is ' +
-	'what an intruder does first with credentials they found: it shows where ' +
-	'they landed and what they can reach. Administrators and tools do it too, ' +
-	'so the flag matters most when the identity does not normally explore.';
+	'This call lists what the account holds: its buckets, users, roles or instances. It is what an intruder does first with credentials they found, to learn where they landed and what they can reach. Common false alarms: administrators, audit tools and scripts list things all the time, so the flag is kept for identities that do not, or that do it from a new place.';
 
 function skipped(event: TrailEvent): boolean {
 	const p = event.principal;
@@ -95,9 +93,7 @@ function judge(event: TrailEvent, context: RuleContext): Judgement | undefined {
 		first.network !== networkOf(event.source);
 	const reasons: string[] = [];
 	if (agent?.offensive) {
-		reasons.push(
-			`its user agent names ${agent.offensive}, an attack tool or system`,
-		);
+		reasons.push(`its user agent names ${offensiveName(agent.offensive)}`);
 	}
 
 	if (elsewhere) {

@@ -163,7 +163,7 @@ function lambdaOpen(event: TrailEvent): string[] {
 }
 
 const why =
-	'A resource policy says who, beyond the account\'s own identities, may use a resource. A policy for everyone ("*") with no condition lets any AWS account, or anyone on the internet, read the queue, decrypt with the key, pull the images or invoke the function. Intruders open resources this way to keep a way in, or to take data out, without any credential.';
+	'A resource\'s policy now lets everyone ("*") use it, with no condition that limits who may call. A resource policy says who, beyond the account\'s own identities, may use a queue, a key, a repository or a function. Open to everyone, any AWS account or anyone on the internet can read the queue, decrypt with the key, pull the images or invoke the function. Intruders do this to keep a way in, or to take data out, with no credential at all. Common false alarms: resources meant to be public, such as a public container image.';
 
 export const resourcePolicyPublic: FlagRule = {
 	id: 'resource-policy-public',
@@ -207,7 +207,7 @@ export const resourcePolicyPublic: FlagRule = {
 			why,
 			evidence: [
 				`${callLine(event)}, on the ${kind}${name ? ` ${name}` : ''}.`,
-				`Its policy now lets everyone (principal "*", no condition that pins the caller) do ${listText([...new Set(actions)], 3)}.`,
+				`Its policy now lets everyone (principal "*", no condition that limits who may call) do ${listText([...new Set(actions)], 3)}.`,
 				...judgement.notes,
 			],
 			normal: [

@@ -41,7 +41,7 @@ Service principals and the logged accounts themselves are normal.
 */
 
 const why =
-	"A role's trust policy says who may assume it. Adding an outside account, or everyone, lets someone elsewhere take the role's rights from their own account, with no password or key stolen from yours: a quiet backdoor that survives password resets and key rotation.";
+	"A role's trust policy, which says who may assume the role (take on its rights), now names an outside account or everyone. Someone elsewhere can then use the role's rights from their own account, with no password or key stolen from yours. It is a quiet backdoor that survives password resets and key rotation. Common false alarms: a new vendor, or a company account not seen in these logs.";
 
 interface Opening {
 	severity: Severity;
@@ -83,7 +83,7 @@ function judgeStatement(
 							}
 						: {
 								severity: 'medium',
-								text: `It lets anyone with an AWS account assume the role (principal ${principal.value}) who meets ${statement.conditionKeys.join(', ')}.`,
+								text: `It lets anyone with an AWS account assume the role (principal ${principal.value}); its condition on ${statement.conditionKeys.join(', ')} does not limit who may call.`,
 							},
 				);
 			}
@@ -102,10 +102,17 @@ function judgeStatement(
 			}
 
 			const base: Severity = view.standing === 'unknown' ? 'high' : 'medium';
-			const id = externalId ? ' (an external id is required)' : '';
+			const id = externalId
+				? ' (with the external id it requires, a code shared with a vendor)'
+				: '';
+			const who =
+				principal.value === account ||
+				principal.value === `arn:aws:iam::${account}:root`
+					? `the account ${account}`
+					: `${principal.value} (account ${account})`;
 			openings.push({
 				severity: externalId ? lower(base) : base,
-				text: `It lets ${principal.value} assume the role${id}. ${view.text}`,
+				text: `It lets ${who} assume the role${id}. ${view.text}`,
 			});
 			continue;
 		}
@@ -117,7 +124,7 @@ function judgeStatement(
 		) {
 			openings.push({
 				severity: 'high',
-				text: `It trusts GitHub Actions (${principal.value}) without a "sub" condition: a workflow in any GitHub repository can assume the role.`,
+				text: `It trusts GitHub Actions (${principal.value}) without a "sub" condition (the one that names the repository): a workflow in any GitHub repository can assume the role.`,
 			});
 		}
 	}
@@ -181,7 +188,9 @@ export const roleTrustOpened: FlagRule = {
 			return undefined;
 		}
 
-		const name = roleName ?? '(a role the request does not name)';
+		const target = roleName
+			? `the role ${roleName}`
+			: 'a role the request does not name';
 		const admin = roleName
 			? adminLine(event, roleName, context.events)
 			: undefined;
@@ -191,7 +200,7 @@ export const roleTrustOpened: FlagRule = {
 			title: this.title,
 			why,
 			evidence: [
-				`${callLine(event)}, on the role ${name}.`,
+				`${callLine(event)}, on ${target}.`,
 				...openings.map((o) => o.text),
 				...(admin ? [admin] : []),
 				...judgement.notes,

@@ -30,24 +30,13 @@ password, which a responder wants to see: medium.
 */
 
 const why =
-	'The root user owns the account: it can do anything, and no IAM policy ' +
-	'can limit it. AWS advises locking it away (strong password, MFA, no ' +
-	'access keys) and using it only for the few tasks that need it, such as ' +
-	'closing the account. So every root call deserves a question to whoever ' +
-	'holds its password: if nobody made it, someone else has root.';
+	"This call was made as the root user. Root owns the account: it can do anything, and no IAM policy can limit it. AWS advises locking it away (strong password, MFA, no access keys) and using it only for the few tasks that need it. If nobody you know made this call, someone else has root. Common false alarms: the account's owner doing one of those rare tasks, such as changing the support plan.";
 
 const whyFailed =
-	'Someone tried to sign in to the console as root and failed. Root can do ' +
-	'anything in the account, so its password is the prize of any guessing or ' +
-	'phishing campaign. One typo by the owner is harmless; repeated failures, ' +
-	'or failures from an unknown address, mean someone is trying.';
+	'Someone tried to sign in to the console as root and failed. Root can do anything in the account, so its password is the prize of any guessing or phishing campaign. Repeated failures, or failures from an unknown address, mean someone is trying. Common false alarms: the owner mistyping the password once.';
 
 const whyService =
-	'The record says root, but no person used root: an AWS service made this ' +
-	'call on root\'s behalf (its name is in the "invokedBy" field). AWS Support ' +
-	'does this while it works on a support case, and a few other services do it ' +
-	'for account-wide tasks. It is shown so the root label does not alarm ' +
-	'anyone, at the lowest severity.';
+	'The record says root, but no person used root: an AWS service made this call for root (the record names it in its invokedBy field). AWS Support does this while it works on a support case; a few other services do it for account-wide tasks. It is shown at the lowest severity so that the root label does not alarm anyone. Common false alarms: nearly every case of this flag; it needs a look only if no support case was open at the time.';
 
 /** The sign-in front ends: they act for a person who signed in as root. */
 const consoleServices = /^(?:signin|console)(?:\.[a-z\d-]+)?\.amazonaws\.com$/i;

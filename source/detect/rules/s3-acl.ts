@@ -14,11 +14,11 @@ const groups: Record<string, string> = {
 };
 
 const cannedPublic: Record<string, string> = {
-	'public-read': 'everyone on the internet may read (public-read)',
+	'public-read': 'everyone on the internet, to read (public-read)',
 	'public-read-write':
-		'everyone on the internet may read and write (public-read-write)',
+		'everyone on the internet, to read and write (public-read-write)',
 	'authenticated-read':
-		'anyone with an AWS account may read (authenticated-read)',
+		'anyone with an AWS account, to read (authenticated-read)',
 };
 
 /** Who a request's ACL opens the bucket or object to; empty when nobody. */

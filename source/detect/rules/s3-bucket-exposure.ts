@@ -34,10 +34,10 @@ account or an address range is not public, and is not flagged.
 */
 
 const whyPublic =
-	'A public bucket can be read by anyone on the internet who guesses its name, and scanners try names all day. Opening a bucket, or removing the block that keeps buckets private, is rarely needed (websites are usually served through CloudFront) and is how most cloud data leaks begin.';
+	"An S3 bucket was opened to everyone, or the block that keeps buckets private was removed. Anyone who guesses the name of a public bucket can read it, and scanners try names all day. Most cloud data leaks begin this way. Common false alarms: a bucket that serves a public web site (most sites are served through CloudFront, AWS's content network, and keep their bucket private).";
 
 const whyShared =
-	'A bucket policy naming another account lets that account read (or write) the data from its own side, without any credential from yours. Companies share buckets between their own accounts; an account nobody recognises is how an intruder copies data out at leisure.';
+	"A bucket policy now names another AWS account. That account can read (or write) the data from its own side, with no credential from yours. Intruders do this to copy data out at leisure. Common false alarms: sharing between the company's own accounts, or with a known partner.";
 
 interface Exposure {
 	severity: Severity;
@@ -81,7 +81,7 @@ function policyExposure(
 						title: 'S3 bucket made public by its policy',
 						lines: everyone.map(
 							(e) =>
-								`Its new policy says ${e}, with no condition that pins the caller.`,
+								`Its new policy says ${e}, with no condition that limits who may call.`,
 						),
 					}
 				: undefined,
@@ -131,7 +131,7 @@ function publicExposure(event: TrailEvent): Exposure | undefined {
 			severity,
 			title,
 			lines: [
-				`It removes the public access block of ${scope}: a public policy or ACL now takes effect.`,
+				`It removes the public access block of ${scope}: a public policy or access list (ACL) now takes effect.`,
 			],
 		};
 	}

@@ -25,7 +25,7 @@ CloudTrail, the flag is one step higher.
 */
 
 const why =
-	'S3 buckets keep copies of overwritten objects (versioning), ask for a second factor before versions are deleted (MFA delete), record who reads them (access logs) and encrypt what they store. Taking one of these off is rare in daily work, and it is the step before data is destroyed, held to ransom or read unseen.';
+	"One of an S3 bucket's protections was taken off: versioning (copies of overwritten objects), MFA delete (a second factor before versions are deleted), access logs (who read what), default encryption or replication. It is rare in daily work, and it is the step before data is destroyed, held to ransom or read unseen. Common false alarms: a bucket being retired, or a cost clean-up.";
 
 interface Removal {
 	severity: Severity;

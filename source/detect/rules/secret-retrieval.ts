@@ -1,8 +1,8 @@
 import type {TrailEvent} from '../../core/types.js';
-import {regionOption, shellWord} from '../describe.js';
+import {count, regionOption, shellWord} from '../describe.js';
 import type {FlagRule} from '../flag-rule.js';
 import {normalLines} from '../normal.js';
-import {burstsOf, type BurstSpec} from './bursts.js';
+import {burstsOf, type Burst, type BurstSpec} from './bursts.js';
 import {
 	burstCandidate,
 	burstIdentity,
@@ -11,7 +11,7 @@ import {
 	burstSeverity,
 	targetsText,
 } from './burst-flags.js';
-import {callerNext} from './change-common.js';
+import {callerNext, listText} from './change-common.js';
 import {
 	asList,
 	field,
@@ -37,11 +37,14 @@ Plain (unencrypted) parameter reads do not count.
 
 const gapMs = 5 * 60 * 1000;
 
+/** The target of a filtered BatchGetSecretValue, which names no secret. */
+const everyMatching = 'every secret matching a filter';
+
 const whySecrets =
-	'Secrets Manager and SecureString parameters hold the passwords, API keys and database credentials that applications use. An application reads its own few, again and again; one identity reading many different secrets in a few minutes is someone collecting credentials to go further: into databases, other accounts, or third-party services.';
+	"One identity read many different secrets within minutes. Secrets Manager and SecureString parameters (encrypted values in Systems Manager's Parameter Store) hold the passwords, API keys and database credentials that applications use. An application reads its own few, again and again. Reading many in a row is someone collecting credentials to go further: into databases, other accounts or outside services. Common false alarms: a backup, migration or audit script that reads every secret on purpose.";
 
 const whyPasswords =
-	"GetPasswordData returns the encrypted administrator password of a Windows instance. An administrator fetches one when connecting to a machine; fetching many instances' passwords in a row is someone collecting ways into every Windows machine (anyone holding the key pair can decrypt them).";
+	"One identity fetched the administrator passwords of many Windows instances in a row (GetPasswordData). The password comes back encrypted, but anyone holding the instance's key pair can decrypt it. An administrator fetches one when connecting to a machine; fetching many is someone collecting ways into every Windows machine. Common false alarms: a management tool that connects to every Windows instance.";
 
 function secretTargets(event: TrailEvent): string[] {
 	const request = requestOf(event);
@@ -93,7 +96,7 @@ const secretSpec: BurstSpec = {
 		(secretTargets(event).length > 0 || filtered(event)),
 	identity: burstIdentity,
 	targets: (event) =>
-		filtered(event) ? ['every secret matching a filter'] : secretTargets(event),
+		filtered(event) ? [everyMatching] : secretTargets(event),
 	bulk: filtered,
 	gapMs,
 	minItems: 5,
@@ -122,14 +125,39 @@ const passwordSpec: BurstSpec = {
 };
 
 /** What the burst read: secrets, SecureString parameters, or both. */
-function secretNoun(sources: ReadonlySet<string>): string {
+function secretNoun(sources: ReadonlySet<string>): [string, string] {
 	if (!sources.has('ssm.amazonaws.com')) {
-		return 'distinct secret';
+		return ['distinct secret', 'distinct secrets'];
 	}
 
 	return sources.has('secretsmanager.amazonaws.com')
-		? 'distinct secret or parameter'
-		: 'distinct SecureString parameter';
+		? ['distinct secret or parameter', 'distinct secrets and parameters']
+		: ['distinct SecureString parameter', 'distinct SecureString parameters'];
+}
+
+/**
+The first line and the list of names. A filtered BatchGetSecretValue names
+no secret: it fetches every secret that matches, and says so.
+*/
+function secretLines(
+	burst: Burst,
+	sources: ReadonlySet<string>,
+): [string, string | undefined] {
+	const [noun, plural] = secretNoun(sources);
+	const named = burst.targets.filter((t) => t !== everyMatching);
+	if (named.length === burst.targets.length) {
+		return [
+			burstLine(burst, 'read', noun, {plural}),
+			`They include ${targetsText(burst)}.`,
+		];
+	}
+
+	const also =
+		named.length > 0 ? ` and ${count(named.length, noun, plural)}` : '';
+	return [
+		burstLine(burst, 'read', noun, {targets: `${everyMatching}${also}`}),
+		named.length > 0 ? `They include ${listText(named, 4)}.` : undefined,
+	];
 }
 
 export const massSecretRetrieval: FlagRule = {
@@ -173,8 +201,9 @@ export const massSecretRetrieval: FlagRule = {
 			title: this.title,
 			why: whySecrets,
 			evidence: [
-				burstLine(burst, 'read', secretNoun(sources)),
-				`They include ${targetsText(burst)}.`,
+				...secretLines(burst, sources).filter(
+					(line): line is string => line !== undefined,
+				),
 				...burstNotes(burst, context),
 			],
 			normal: [

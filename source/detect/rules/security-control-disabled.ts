@@ -22,7 +22,7 @@ acting for itself is not flagged.
 */
 
 const why =
-	"The account's defences watch for attacks and record what happens: GuardDuty and Security Hub raise findings, Config and flow logs keep the history an investigation needs. Switching one off, or teaching it to ignore some addresses, is how an intruder works unseen, and it usually comes just before the part they want hidden.";
+	"One of the account's defences was switched off or told to look away. GuardDuty and Security Hub raise alerts about attacks; Config and flow logs keep the history an investigation needs. Switching one off, or telling it to ignore some addresses, is how an intruder works unseen, usually just before the part they want hidden. Common false alarms: a planned change by the security team, or a test account being cleaned up.";
 
 interface Found {
 	action: Pick<DefenceAction, 'service' | 'severity' | 'effect'>;
@@ -51,7 +51,7 @@ function logGroupFound(
 
 	return {
 		action: {
-			service: 'CloudWatch Logs',
+			service: 'A CloudWatch log group',
 			severity: 'medium',
 			effect: `deletes the log group ${group}, which ${destinationText(known, event)}: the logs in it are gone`,
 		},
@@ -106,7 +106,7 @@ export const securityControlDisabled: FlagRule = {
 				...judgement.notes,
 			],
 			normal: [
-				`Normal is ${hit.action.service} left running: changes come rarely, from whoever owns security, through reviewed code.`,
+				`${hit.action.service} normally stays on: changes come rarely, from whoever owns security, through reviewed code.`,
 				...normalLines(event, context),
 			],
 			next: [

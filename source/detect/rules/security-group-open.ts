@@ -41,7 +41,7 @@ const adminPorts = new Map<number, string>([
 ]);
 
 const why =
-	'A security group is the firewall around instances and databases. A rule for 0.0.0.0/0 (or ::/0) lets every address on the internet try the port, and scanners do so within minutes: on SSH, RDP or a database that means password guessing and exploits around the clock. Administrators reach these ports through a VPN, a bastion or Session Manager, not from the whole internet.';
+	'A security group, the firewall around instances and databases, now lets the whole internet (0.0.0.0/0 or ::/0) reach an admin or data port. Scanners find such a port within minutes: on SSH, RDP (remote desktop) or a database that means password guessing and exploits around the clock. Intruders also open one to come back in. Common false alarms: a quick test someone forgot to close; administrators normally come in through a VPN, a bastion host or Session Manager.';
 
 interface OpenRule {
 	cidr: string;
@@ -190,7 +190,7 @@ export const securityGroupOpenToWorld: FlagRule = {
 					`See the group's rules now: aws ec2 describe-security-group-rules --filters ${shellWord(`Name=group-id,Values=${group}`)}${region}`,
 					ruleIds.length > 0
 						? `If nobody meant this, remove the rule: aws ec2 revoke-security-group-ingress --group-id ${shellWord(group)} --security-group-rule-ids ${ruleIds.map(shellWord).join(' ')}${region}`
-						: `If nobody meant this, remove the rule (aws ec2 revoke-security-group-ingress --group-id ${shellWord(group)} with the same port and range).`,
+						: `If nobody meant this, remove the rule, adding the same port and range: aws ec2 revoke-security-group-ingress --group-id ${shellWord(group)}${region}`,
 					`See which instances use the group: aws ec2 describe-instances --filters ${shellWord(`Name=instance.group-id,Values=${group}`)}${region}`,
 				]
 			: [
@@ -207,7 +207,7 @@ export const securityGroupOpenToWorld: FlagRule = {
 				...judgement.notes,
 			],
 			normal: [
-				'Normal is admin ports open only to a VPN, a bastion or other security groups; only web ports face the internet.',
+				'Normal is admin ports open only to a VPN, a bastion host (one guarded entry machine) or other security groups; only web ports face the internet.',
 				...normalLines(event, context),
 			],
 			next: [...next, ...callerNext(event)],

@@ -30,7 +30,7 @@ accounts and organisation-wide shares are not flagged.
 */
 
 const why =
-	'A snapshot or image holds a whole disk or database. Sharing it lets another account copy it and read everything on it from their side, with nothing more logged in yours. Companies share between their own accounts; a share with an unknown account, or with everyone, is how an intruder takes all the data at once.';
+	"A disk snapshot, machine image (AMI) or database snapshot was shared with another account or made public. It holds a whole disk or database. The other account can copy it and read everything on it from their side, and nothing more is logged in yours. Common false alarms: sharing with the company's own accounts for backups or deployments.";
 
 interface Share {
 	kind: string;

@@ -22,7 +22,7 @@ role's keys are stolen (the flaws2 exercise's theft, done from the inside).
 */
 
 const why =
-	"Every ECS task gets its role's credentials from an address inside the task (169.254.170.2, found through AWS_CONTAINER_CREDENTIALS_RELATIVE_URI). AWS SDKs read it by themselves, so a normal task never names it. A container command that fetches it with curl or wget is written to take the role's keys out of the task: whoever registers it gets the role's rights from anywhere.";
+	"A container was set to fetch its task role's credentials itself. Every ECS task gets them from an address inside the task (169.254.170.2), and AWS's libraries read it by themselves, so a normal task never names it. A command that fetches it with curl or wget is written to take the role's keys out of the task: whoever registers it gets the role's rights from anywhere. Common false alarms: a debugging container, which has no place in production.";
 
 const endpoint =
 	/169\.254\.170\.2|AWS_CONTAINER_CREDENTIALS_(?:RELATIVE|FULL)_URI|169\.254\.169\.254|fd00:ec2::254/i;
@@ -123,7 +123,7 @@ export const taskDefinitionReadsCredentials: FlagRule = {
 			],
 			next: [
 				`Read the definition: aws ecs describe-task-definition --task-definition ${shellWord(arn)}${region}`,
-				`See whether tasks run from it, cluster by cluster: for c in $(aws ecs list-clusters --query clusterArns --output text${region}); do aws ecs list-tasks --cluster "$c" --family ${shellWord(family)}${region}; done`,
+				`See whether tasks run from it, cluster by cluster: aws ecs list-clusters --query 'clusterArns[]' --output text${region} | xargs -n 1 aws ecs list-tasks --family ${shellWord(family)}${region} --cluster`,
 				`If nobody meant this, retire it: aws ecs deregister-task-definition --task-definition ${shellWord(arn)}${region}`,
 				'Look for calls with the task role from outside AWS after this time (the workload-credential-outside-aws flag).',
 				...callerNext(event),

@@ -36,10 +36,7 @@ names.
 const id = 'temporary-key-many-addresses';
 
 const why =
-	'A temporary key (ASIA…) belongs to one session: one sign-in, one ' +
-	'instance, one task. It normally calls from one place. The same key ' +
-	'from several networks means copies of it are in use: someone took the ' +
-	'key and uses it alongside its owner, or passes it around.';
+	'One temporary key (an ASIA… key that lives for hours) was used from several networks. It belongs to one session: one sign-in, one instance or one task, which calls from one place. Several networks mean copies of the key are in use: someone took it and uses it alongside its owner. Common false alarms: a laptop moving between networks, or a VPN changing its exit address.';
 
 interface Place {
 	address: string;

@@ -33,7 +33,7 @@ const shortDays = 90;
 const dayMs = 24 * 3600 * 1000;
 
 const why =
-	'A lifecycle rule tells S3 to delete objects after a number of days. On the bucket where CloudTrail writes, a short one deletes the logs for whoever set it, a day or two later, while the trail itself looks healthy. Log buckets normally keep files for a year or more, so a rule counting days is rarely routine.';
+	"The bucket where CloudTrail writes its logs got a short lifecycle rule: a rule that tells S3 to delete files after a number of days. The logs then vanish a day or two later, while the trail itself looks healthy. Log buckets normally keep files for a year or more. Common false alarms: a cost clean-up of a test account's log bucket.";
 
 interface Expiry {
 	days: number;
@@ -181,7 +181,7 @@ export const trailBucketLifecycleShortened: FlagRule = {
 				`Read the rules now on the bucket: aws s3api get-bucket-lifecycle-configuration --bucket ${name}${regionOption(event)}`,
 				`See which trails write there: aws cloudtrail describe-trails${regionOption(event)}`,
 				`If nobody meant this, remove the rule (put back the old rules, or delete them all): aws s3api delete-bucket-lifecycle --bucket ${name}`,
-				`See whether Object Lock protects the logs: aws s3api get-object-lock-configuration --bucket ${name}`,
+				`See whether Object Lock (S3's write-once setting) protects the logs: aws s3api get-object-lock-configuration --bucket ${name}`,
 				...callerNext(event),
 			],
 		};

@@ -27,10 +27,10 @@ Two things raise it:
 */
 
 const why =
-	'Most accounts work in one or two regions. Regions nobody opens are where intruders start cryptocurrency miners or hide resources: the owners do not look there, and alarms and budgets often cover only the usual regions. A change in a region the account never used deserves a look.';
+	'Something changed in a region the account does not use. Most accounts work in one or two regions. Intruders start cryptocurrency miners or hide resources in the others: owners do not look there, and alarms and budgets often cover only the usual regions. Common false alarms: a new project, or a tool that sets up every region (some security services do).';
 
 const whyEnable =
-	'Opt-in regions are off until someone enables them, so an enabled region is a new place where resources can run. Intruders enable regions nobody watches to launch machines there.';
+	'An opt-in region (one that stays off until someone enables it) was enabled for the account. It is a new place where resources can run. Intruders enable regions nobody watches to launch machines there. Common false alarms: a planned move into that region.';
 
 function writesIn(
 	region: string,
@@ -133,13 +133,17 @@ export const unusedRegionActivity: FlagRule = {
 		const last = writes.at(-1) ?? event;
 		const names = [...new Set(writes.map((e) => e.eventName))];
 		const who = [...new Set(writes.map((e) => e.principal.label))];
+		const span =
+			first.time === last.time
+				? `at ${clock(first.time)}`
+				: `between ${clock(first.time)} and ${clock(last.time, first.time)}`;
 		return {
 			id: this.id,
 			severity: this.severity,
 			title: `Changes in ${found.region}, a region the account does not use`,
 			why,
 			evidence: [
-				`${count(writes.length, 'change')} in ${found.region} between ${clock(first.time)} and ${clock(last.time, first.time)}, by ${listText(who, 2)}: ${listText(names, 5)}.`,
+				`${count(writes.length, 'change')} in ${found.region} ${span}, by ${listText(who, 2)}: ${listText(names, 5)}.`,
 				...unusedRegionLines(found, first.time),
 			],
 			normal: normalLines(first, context),

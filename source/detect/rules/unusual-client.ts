@@ -25,13 +25,7 @@ That is what separates "someone's cron job" from "someone else's hands".
 */
 
 const why =
-	"AWS's own tools (the SDKs, the CLI, the console) sign each request and " +
-	'name themselves in the user agent. A raw HTTP tool such as curl, or a ' +
-	'small script library, means the request was signed by hand or by a ' +
-	'script: how exploit code, key checkers and copied one-liners talk to ' +
-	'AWS. It can be an honest script; what matters is whether this identity ' +
-	'normally calls this way. The user agent is written by the caller: a ' +
-	"careful intruder copies an SDK's, so this flag finds only the careless.";
+	"This call was made with a raw HTTP tool such as curl, or a small script library, not with AWS's own tools (the SDKs, the CLI, the console). Exploit code, key checkers and copied one-liners talk to AWS this way. What matters is whether this identity normally calls like this. Common false alarms: an honest script. A careful intruder copies an SDK's user agent, so this flag finds only the careless.";
 
 /** Identity Center's APIs, which its back end calls with Go's client. */
 const identityCenterSources =

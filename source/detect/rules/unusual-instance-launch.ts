@@ -38,7 +38,7 @@ the caller wanted.
 */
 
 const why =
-	'Stolen AWS keys are most often turned into money by starting cryptocurrency miners: GPU machines, or as many large ones as the quota allows, often in a region nobody watches. A launch that does not look like what the account usually runs deserves a look, fast: the bill grows by the hour.';
+	'EC2 instances unlike what the account usually runs were launched: GPU machines, many large ones at once, or machines in a new region. Stolen AWS keys are most often turned into money this way, by starting cryptocurrency miners. The bill grows by the hour, so look fast. Common false alarms: a machine-learning or graphics project, or a load test.';
 
 const gpu = /^(?:p\d|g\d|inf\d|trn\d|dl\d|f\d|vt\d|gr\d)/i;
 const bigFamily = /^(?:x1|x2|u-|hpc)/i;
@@ -192,15 +192,19 @@ export const unusualInstanceLaunch: FlagRule = {
 			notes.push(outcome);
 		}
 
-		const type = instanceTypeOf(event) ?? 'an unnamed type';
+		const type = instanceTypeOf(event);
 		const region = regionOption(event);
+		const filter = type
+			? ` --filters ${shellWord(`Name=instance-type,Values=${type}`)}`
+			: '';
 		return {
 			id: this.id,
 			severity,
 			title: this.title,
 			why,
 			evidence: [
-				`${callLine(event)}: ${count(countOf(event), 'instance')} of type ${type}.`,
+				`${callLine(event)}: ${count(countOf(event), 'instance')} ` +
+					(type ? `of type ${type}.` : 'of a type the record does not name.'),
 				...reasons.map((r) => r.text),
 				...notes,
 			],
@@ -209,7 +213,7 @@ export const unusualInstanceLaunch: FlagRule = {
 				...normalLines(event, context),
 			],
 			next: [
-				`See what runs of that type: aws ec2 describe-instances --filters ${shellWord(`Name=instance-type,Values=${type}`)} --query 'Reservations[].Instances[].[InstanceId,State.Name,LaunchTime,IamInstanceProfile.Arn]'${region}`,
+				`See what runs${type ? ' of that type' : ''}: aws ec2 describe-instances${filter} --query 'Reservations[].Instances[].[InstanceId,State.Name,LaunchTime,IamInstanceProfile.Arn]'${region}`,
 				'Stop or terminate instances nobody owns, then check the bill (Cost Explorer, by region and by instance type).',
 				...callerNext(event),
 			],

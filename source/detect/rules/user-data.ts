@@ -35,10 +35,10 @@ and console sessions, do not count. Any change of user data is flagged.
 */
 
 const whyRead =
-	'User data is the script an EC2 instance runs when it boots, and people often leave passwords, keys or tokens in it. Reading it for one instance is routine; reading it for many instances in a few minutes is someone collecting whatever secrets those scripts hold.';
+	'One identity read the user data of many EC2 instances within minutes. User data is the script an instance runs when it boots, and people often leave passwords, keys or tokens in it. Reading it for one instance is routine; reading it for many is someone collecting whatever secrets those scripts hold. Common false alarms: an inventory or audit tool.';
 
 const whyChange =
-	'User data is the script an EC2 instance runs as root when it boots. Changing it means the next start runs whatever was put there: a way to run code on the machine and stay there without logging in. It usually comes with the instance being stopped and started again.';
+	"An EC2 instance's user data was changed. User data is the script the instance runs as root when it boots. Its next start runs whatever was put there: a way to run code on the machine and stay there without logging in. It usually comes with the instance being stopped and started. Common false alarms: a deployment updating its boot script, usually through a launch template or infrastructure code.";
 
 const readSpec: BurstSpec = {
 	id: 'user-data-bulk-read',

@@ -21,11 +21,7 @@ on AWS does not call from a home broadband address.
 */
 
 const why =
-	'Roles used by software (ECS tasks, Lambda functions, EC2 instances) get ' +
-	'short-lived credentials that only that software should hold, on AWS ' +
-	"machines. A call with them from outside AWS's address ranges usually " +
-	'means someone copied them out (through a request forgery, a leaked ' +
-	'environment or a compromised image) and uses them from their own computer.';
+	"A role that belongs to software (an ECS task, a Lambda function, an EC2 instance) was used from an address outside AWS. Such roles get short-lived credentials that only that software holds, on AWS's machines. A call from elsewhere usually means someone copied them out: through a flaw in the application, a leaked environment or a compromised image. Common false alarms: an engineer testing with the role's credentials on purpose, or an AWS address newer than trailtui's copy of AWS's ranges (see --ip-ranges).";
 
 /** The first time the role was seen from inside AWS, for the contrast. */
 function insideContrast(
@@ -54,8 +50,9 @@ function leakHint(workload: WorkloadAssessment, event: TrailEvent): string {
 	switch (workload.runsOn) {
 		case 'an EC2 instance': {
 			return (
-				'Check how the instance hands out credentials (IMDSv2 stops most ' +
-				'request-forgery thefts): aws ec2 describe-instances --instance-ids ' +
+				'Check how the instance hands out credentials (IMDSv2, the newer ' +
+				'metadata service, stops most request-forgery thefts): ' +
+				'aws ec2 describe-instances --instance-ids ' +
 				`${shellWord(session)} --query 'Reservations[].Instances[].MetadataOptions'`
 			);
 		}
@@ -118,8 +115,8 @@ export const workloadCredentialOutsideAws: FlagRule = {
 
 		next.push(
 			`Read who may assume the role: aws iam get-role --role-name ${role}`,
-			`See what the credentials can reach: aws iam list-attached-role-policies --role-name ${role}` +
-				` and aws iam list-role-policies --role-name ${role}`,
+			`See the policies attached to the role: aws iam list-attached-role-policies --role-name ${role}`,
+			`See the policies written into the role: aws iam list-role-policies --role-name ${role}`,
 			"If the calls are not yours, revoke the role's sessions issued before " +
 				'this call (what the console\'s "Revoke active sessions" does): ' +
 				`aws iam put-role-policy --role-name ${role} --policy-name ` +
