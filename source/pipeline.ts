@@ -13,11 +13,13 @@ import {
 	type AwsRanges,
 } from './enrich/aws-ranges.js';
 import {detect} from './detect/detect.js';
+import {buildFindings} from './detect/findings.js';
 import {parseIamFile, type RoleTrustPolicy} from './detect/trust.js';
 
 /**
 The whole pipeline in one call: discover → decode → normalise → enrich →
-detect. The views (screen, report, JSON) index the result themselves.
+detect, then the findings (flagged events grouped for triage). The views
+(screen, report, JSON) index the result themselves.
 */
 
 export interface OpenOptions {
@@ -134,5 +136,9 @@ export async function openDataset(
 		events: events.length,
 		ms: Date.now() - started,
 	});
-	return {events, summary: {...summary, events: events.length}};
+	return {
+		events,
+		summary: {...summary, events: events.length},
+		findings: buildFindings(events),
+	};
 }

@@ -187,8 +187,44 @@ export interface LoadSummary {
 	problems: LoadProblem[];
 }
 
+/**
+Flagged events grouped for triage, so that one attacker's burst of twenty
+calls reads as one finding with twenty events. See detect/findings.ts.
+*/
+export interface Finding {
+	/** `f1`, `f2`… in rank order (f1 the most pressing); stable for a load. */
+	id: string;
+	/** The flag that groups the events: each event's lead flag. */
+	flagId: string;
+	/** Every flag the events carry, most severe first. */
+	flagIds: string[];
+	/** The worst flag of any of its events. */
+	severity: Severity;
+	/** The lead flag's title. */
+	title: string;
+	/** Who made the calls, as a person names them: `role level1`, `alice`. */
+	identity: string;
+	/** The access key the events share, when they share one. */
+	accessKeyId?: string;
+	/** One line: which calls, by whom, from where, when. */
+	summary: string;
+	/** The events' seqs, ascending. */
+	seqs: number[];
+	/** Epoch milliseconds of the first and the last event (NaN if unknown). */
+	first: number;
+	last: number;
+	/** Each flag's explanation, from the first event that carries it. */
+	flags: Flag[];
+}
+
 /** Everything the views need: the events in time order and how loading went. */
 export interface Dataset {
 	events: TrailEvent[];
 	summary: LoadSummary;
+	/**
+	The findings, built once after detection (see `openDataset`), so that the
+	screen, `--report` and `--json` give the same ids whatever a filter keeps.
+	A hand-made dataset may leave it out: `findingsOf()` builds them then.
+	*/
+	findings?: readonly Finding[];
 }

@@ -1,4 +1,4 @@
-import type {Flag, TrailEvent} from '../core/types.js';
+import type {Flag, Severity, TrailEvent} from '../core/types.js';
 import {severityRank} from '../core/types.js';
 
 /**
@@ -8,9 +8,13 @@ and one medium), then by time. Each step up in severity outweighs any number
 of flags below it that a single rule set can raise.
 */
 
-/** The weight of one flag: 1, 10, 100… from info to critical. */
+/** The weight of one severity: 1, 10, 100… from info to critical. */
+export function severityWeight(severity: Severity): number {
+	return 10 ** severityRank(severity);
+}
+
 function weight(flag: Flag): number {
-	return 10 ** severityRank(flag.severity);
+	return severityWeight(flag.severity);
 }
 
 /** The ranking score of an event: 0 for an unflagged one. */

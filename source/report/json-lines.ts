@@ -1,8 +1,10 @@
-import type {Dataset, TrailEvent} from '../core/types.js';
+import type {Dataset, Finding, TrailEvent} from '../core/types.js';
+import {findingBySeq, findingsOf} from '../detect/findings.js';
 import {topSeverity} from '../query/filter-fields.js';
 
 /**
-`--json`: one JSON object per event, in time order, for scripts. Every key
+`--json`: one JSON object per event, in time order, for scripts. `finding`
+is the id of the event's finding (`f3`, as in `--report`), or null. Every key
 is always present (null when the log has no value), so a consumer can rely
 on the shape; the object is a public contract, changed only by addition.
 */
@@ -26,7 +28,7 @@ export function terminalSafeJson(value: unknown): string {
 	);
 }
 
-function jsonEvent(event: TrailEvent) {
+function jsonEvent(event: TrailEvent, finding: Finding | undefined) {
 	return {
 		eventID: event.eventId ?? null,
 		eventTime: event.timeText,
@@ -47,6 +49,7 @@ function jsonEvent(event: TrailEvent) {
 		console: event.console,
 		severity: topSeverity(event) ?? null,
 		flags: event.flags.map(({id, severity, title}) => ({id, severity, title})),
+		finding: finding?.id ?? null,
 		file: event.file,
 		recordIndex: event.recordIndex,
 	};
@@ -56,7 +59,10 @@ export function formatJsonLines(
 	dataset: Dataset,
 	options: {flaggedOnly?: boolean} = {},
 ): string[] {
+	const findings = findingBySeq(findingsOf(dataset));
 	return dataset.events
 		.filter((event) => !options.flaggedOnly || event.flags.length > 0)
-		.map((event) => terminalSafeJson(jsonEvent(event)));
+		.map((event) =>
+			terminalSafeJson(jsonEvent(event, findings.get(event.seq))),
+		);
 }

@@ -1,5 +1,7 @@
-import type {Dataset, LoadSummary, TrailEvent} from '../core/types.js';
+import type {Dataset, Finding, LoadSummary, TrailEvent} from '../core/types.js';
 import {debugLog} from '../core/debug-log.js';
+import {findingBySeq, findingsOf} from '../detect/findings.js';
+import {buildStory, createStoryIndex, type Story} from '../detect/story.js';
 import {createSearchIndex, searchEvents} from '../query/search.js';
 import type {DateMode} from './table-columns.js';
 
@@ -18,6 +20,12 @@ export interface AppContext {
 	dateText: string;
 	/** Seqs matching a fuzzy query; the index is built on the first search. */
 	search: (query: string) => readonly number[];
+	/** The flagged events grouped for triage, most pressing first. */
+	findings: readonly Finding[];
+	/** The finding of each flagged event, by seq. */
+	findingOf: ReadonlyMap<number, Finding>;
+	/** The story of an event's credential; the index is built on first use. */
+	story: (event: TrailEvent) => Story | undefined;
 }
 
 function utcDay(time: number): string {
@@ -79,11 +87,21 @@ export function createAppContext(dataset: Dataset): AppContext {
 		return seqs;
 	};
 
+	let stories: ReturnType<typeof createStoryIndex> | undefined;
+	const story = (event: TrailEvent): Story | undefined => {
+		stories ??= createStoryIndex(events);
+		return buildStory(stories, event);
+	};
+
+	const findings = findingsOf(dataset);
 	return {
 		events,
 		summary,
 		flaggedSeqs: Uint32Array.from(flagged),
 		...dateSpan(events),
 		search,
+		findings,
+		findingOf: findingBySeq(findings),
+		story,
 	};
 }

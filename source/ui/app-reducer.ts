@@ -7,6 +7,7 @@ import {
 	type Pane,
 } from './app-state.js';
 import {commandFor, type CommandId, type KeyName} from './keymap.js';
+import {settleFindings} from './findings-navigation.js';
 import {clampScrolls, move, nextFlagged} from './navigation.js';
 import {
 	applyFilter,
@@ -14,6 +15,12 @@ import {
 	jumpToHit,
 	runSearch,
 } from './query-actions.js';
+import {
+	goBack,
+	openFinding,
+	openStory,
+	toggleFindings,
+} from './triage-actions.js';
 
 /**
 The whole screen state changes here. A keypress arrives as `key-press` and
@@ -47,13 +54,26 @@ function dropLastCharacter(text: string): string {
 		.join('');
 }
 
-function back(context: AppContext, state: AppState): AppState {
+/**
+Esc and q: close the view on top. Esc first gives the table the focus back
+and unwinds the search and the filter; q closes the view at once.
+*/
+function back(context: AppContext, state: AppState, closing = false): AppState {
 	switch (state.mode) {
 		case 'detail':
+			return settle(patch(state, {mode: state.detailFrom}));
 		case 'problems':
 			return patch(state, {mode: 'list'});
 		case 'help':
-			return patch(state, {mode: state.helpFor});
+			return settle(patch(state, {mode: state.helpFor}));
+		case 'findings':
+		case 'finding':
+		case 'story':
+			if (state.pane === 'side' && !closing) {
+				return patch(state, {pane: 'table'});
+			}
+
+			return goBack(context, state);
 		case 'list':
 			if (state.pane === 'side') {
 				return patch(state, {pane: 'table'});
@@ -89,8 +109,19 @@ function runCommand(
 			return move(context, state, {kind: 'end', by: 1});
 		case 'open-detail':
 			return selectedEvent(context, state)
-				? {...state, mode: 'detail', scroll: {...state.scroll, detail: 0}}
+				? {
+						...state,
+						mode: 'detail',
+						detailFrom: state.mode,
+						scroll: {...state.scroll, detail: 0},
+					}
 				: state;
+		case 'toggle-findings':
+			return toggleFindings(context, state);
+		case 'open-finding':
+			return openFinding(context, state);
+		case 'open-story':
+			return openStory(context, state);
 		case 'next-pane':
 		case 'previous-pane': {
 			const step = command === 'next-pane' ? 1 : panes.length - 1;
@@ -131,8 +162,9 @@ function runCommand(
 						scroll: {...state.scroll, help: 0},
 					};
 		case 'back':
-		case 'close':
 			return back(context, state);
+		case 'close':
+			return back(context, state, true);
 		case 'quit':
 			return patch(state, {quit: true});
 		case 'submit-input':
@@ -202,7 +234,10 @@ export function createAppReducer(context: AppContext): AppReducer {
 			case 'resize':
 				return clampScrolls(
 					context,
-					settle(patch(state, {columns: action.columns, rows: action.rows})),
+					settleFindings(
+						context,
+						settle(patch(state, {columns: action.columns, rows: action.rows})),
+					),
 				);
 			case 'type-text':
 				return typeText(state, action.text);

@@ -1,4 +1,4 @@
-import type {TrailEvent} from '../core/types.js';
+import type {Finding, TrailEvent} from '../core/types.js';
 import type {AppContext} from './app-context.js';
 import {
 	allEventsView,
@@ -10,6 +10,7 @@ import {
 } from './event-view.js';
 import type {Mode} from './keymap.js';
 import {computeLayout, type Layout} from './layout.js';
+import {scopeHeadLines} from './scope-head.js';
 
 /** The two panes of the list view; the focused one takes the movement keys. */
 export type Pane = 'table' | 'side';
@@ -37,6 +38,17 @@ export interface FilterError {
 	position: number;
 }
 
+/**
+What a narrowed event list shows: the events of one finding, or the story
+of one credential. `head` is the text over the table (the finding's title
+and summary, the story's header), `status` its name on the status line.
+*/
+export interface Scope {
+	kind: 'finding' | 'story';
+	head: readonly string[];
+	status: string;
+}
+
 /** A one-shot note on the bottom line, gone at the next key. */
 export interface Message {
 	tone: 'notice' | 'warning' | 'error';
@@ -50,6 +62,8 @@ export interface AppState {
 	mode: Mode;
 	/** The view the help lists keys for, and returns to. */
 	helpFor: Mode;
+	/** The event list the detail view was opened from, and returns to. */
+	detailFrom: Mode;
 	pane: Pane;
 	view: EventView;
 	/** Selected row in the view. */
@@ -65,6 +79,19 @@ export interface AppState {
 	message: Message | undefined;
 	/** Set by `quit`; the component then unmounts the app. */
 	quit: boolean;
+	/** Selected row of the triage view, an index into `context.findings`. */
+	findingCursor: number;
+	/** First finding shown in the triage view's table. */
+	findingTop: number;
+	/** Set while the table shows a finding's events or a story. */
+	scope: Scope | undefined;
+	/**
+	The screen to go back to with Esc from the triage view, a finding or a
+	story: the whole state as it was when they were opened, so the cursor,
+	filter and search come back exactly. Each saved state keeps its own, so
+	Esc walks back one view at a time.
+	*/
+	returnTo: AppState | undefined;
 }
 
 export function initialState(
@@ -77,6 +104,7 @@ export function initialState(
 		rows,
 		mode: 'list',
 		helpFor: 'list',
+		detailFrom: 'list',
 		pane: 'table',
 		view: allEventsView(context.events, context.flaggedSeqs.length),
 		cursor: asViewIndex(0),
@@ -88,13 +116,21 @@ export function initialState(
 		filterError: undefined,
 		message: undefined,
 		quit: false,
+		findingCursor: 0,
+		findingTop: 0,
+		scope: undefined,
+		returnTo: undefined,
 	};
 }
 
-/** The layout the state is drawn with: the caret row takes one more line. */
+/**
+The layout the state is drawn with: the caret row takes one more line, and
+a finding's or a story's head takes its rows over the table.
+*/
 export function layoutOf(state: AppState): Layout {
 	const caret = state.mode === 'filter-input' && state.filterError ? 1 : 0;
-	return computeLayout(state.columns, state.rows, 1 + caret);
+	const head = scopeHeadLines(state, Math.max(state.columns, 20)).length;
+	return computeLayout(state.columns, state.rows, 1 + caret, head);
 }
 
 /** The selected event, if the view has any. */
@@ -103,6 +139,14 @@ export function selectedEvent(
 	state: AppState,
 ): TrailEvent | undefined {
 	return eventAt(context.events, state.view, state.cursor);
+}
+
+/** The finding under the triage view's cursor, if there are findings. */
+export function selectedFinding(
+	context: AppContext,
+	state: AppState,
+): Finding | undefined {
+	return context.findings[state.findingCursor];
 }
 
 /**

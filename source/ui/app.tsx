@@ -7,14 +7,17 @@ import {
 	initialState,
 	layoutOf,
 	selectedEvent,
+	selectedFinding,
 	type AppState,
 } from './app-state.js';
 import {EventTable} from './event-table.js';
+import {FindingsTable} from './findings-table.js';
 import {keypressesOf} from './key-names.js';
 import type {Layout} from './layout.js';
 import {LineText, LineView} from './line-view.js';
 import type {Line} from './lines.js';
 import {DetailView, HelpOverlay, ProblemsView} from './page-views.js';
+import {scopeHeadLines} from './scope-head.js';
 import {SidePanel} from './side-panel.js';
 import {bottomLines, StatusLine} from './status-line.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -78,19 +81,35 @@ function Body({
 			break;
 	}
 
-	const inList = state.mode !== 'list' || state.pane === 'table';
+	const paned =
+		state.mode === 'list' ||
+		state.mode === 'findings' ||
+		state.mode === 'finding' ||
+		state.mode === 'story';
+	const inList = !paned || state.pane === 'table';
+	const triage = state.mode === 'findings';
 	return (
 		<Box
 			flexDirection={layout.stacked ? 'column' : 'row'}
 			height={layout.bodyHeight}
 		>
-			<EventTable
-				context={context}
-				state={state}
-				width={layout.tableWidth}
-				rows={layout.tableRows}
-				focused={inList}
-			/>
+			{triage ? (
+				<FindingsTable
+					context={context}
+					state={state}
+					width={layout.tableWidth}
+					rows={layout.tableRows}
+					focused={inList}
+				/>
+			) : (
+				<EventTable
+					context={context}
+					state={state}
+					width={layout.tableWidth}
+					rows={layout.tableRows}
+					focused={inList}
+				/>
+			)}
 			{layout.stacked ? null : (
 				<LineView
 					lines={Array.from({length: layout.bodyHeight}, () => separator)}
@@ -101,6 +120,8 @@ function Body({
 			)}
 			<SidePanel
 				event={event}
+				explains={triage ? 'finding' : 'event'}
+				finding={selectedFinding(context, state)}
 				width={layout.sideWidth}
 				rows={layout.sideRows}
 				offset={state.scroll.side}
@@ -155,6 +176,9 @@ export function App({dataset, columns, rows, initialFilter}: AppProps) {
 			overflow="hidden"
 		>
 			<LineText width={layout.width} line={[{text: title, tone: 'title'}]} />
+			{scopeHeadLines(state, layout.width).map((line, index) => (
+				<LineText key={`head-${index}`} line={line} width={layout.width} />
+			))}
 			<Body context={context} state={state} layout={layout} />
 			<StatusLine context={context} state={state} width={layout.width} />
 			{bottomLines(state, layout.width).map((line, index) => (

@@ -62,6 +62,22 @@ export function filteredView(
 	return {length, seqs: kept.slice(0, length), flagged};
 }
 
+/** The view of given events (a finding's, a story's): seqs ascending. */
+export function seqsView(
+	events: readonly TrailEvent[],
+	seqs: readonly number[],
+): EventView {
+	const kept = Uint32Array.from(seqs).sort();
+	let flagged = 0;
+	for (const seq of kept) {
+		if ((events[seq]?.flags.length ?? 0) > 0) {
+			flagged++;
+		}
+	}
+
+	return {length: kept.length, seqs: kept, flagged};
+}
+
 export function seqAt(view: EventView, index: ViewIndex): EventSeq {
 	return asSeq(view.seqs === undefined ? index : view.seqs[index]!);
 }

@@ -1,10 +1,11 @@
 import {keyLabel} from './key-names.js';
-import {bindingsFor, type Mode} from './keymap.js';
+import {bindingsFor, type CommandId, type Mode} from './keymap.js';
 import {wrappedLines, type Line} from './lines.js';
 
 /**
 The help overlay's text, printed from the keymap table for the view it was
-opened from: one row per binding, its keys then what they do.
+opened from: one row per binding (or per pair of opposite bindings), its
+keys then what they do.
 
 Why not `@alcalzone/ink-table`: it draws a ruled line between every pair of
 rows, so the 20-odd bindings would need over 40 rows and could not fit an
@@ -21,6 +22,9 @@ export const viewNames: Record<Mode, string> = {
 	'search-input': 'search prompt',
 	'filter-input': 'filter prompt',
 	problems: 'load problems',
+	findings: 'findings',
+	finding: "finding's events",
+	story: 'story',
 };
 
 /** The keys of one binding as the help writes them: `j, ↓`. */
@@ -28,12 +32,52 @@ export function keysText(keys: readonly string[]): string {
 	return keys.map((key) => keyLabel(key)).join(', ');
 }
 
+/** One row of the help: keys, what they do, and the commands they run. */
+export interface HelpRow {
+	keys: string;
+	description: string;
+	commands: CommandId[];
+}
+
+/**
+The help's rows for a mode: one per binding, except that a binding with a
+`pair` shares the row of its opposite (`e / E  Next / previous flagged
+event`) when both apply in the mode.
+*/
+export function helpRows(mode: Mode): HelpRow[] {
+	const bindings = bindingsFor(mode);
+	const shown = new Set(bindings.map((binding) => binding.command));
+	const rows: HelpRow[] = [];
+	for (const binding of bindings) {
+		if (binding.pair && shown.has(binding.pair.with)) {
+			continue;
+		}
+
+		const second = bindings.find((b) => b.pair?.with === binding.command);
+		rows.push(
+			second?.pair
+				? {
+						keys: `${keysText(binding.keys)} / ${keysText(second.keys)}`,
+						description: second.pair.description,
+						commands: [binding.command, second.command],
+					}
+				: {
+						keys: keysText(binding.keys),
+						description: binding.description,
+						commands: [binding.command],
+					},
+		);
+	}
+
+	return rows;
+}
+
 export function helpLines(mode: Mode, width: number): Line[] {
 	const lines: Line[] = [];
-	for (const binding of bindingsFor(mode)) {
+	for (const row of helpRows(mode)) {
 		lines.push(
-			...wrappedLines(binding.description, width, {
-				lead: {text: keysText(binding.keys), tone: 'command'},
+			...wrappedLines(row.description, width, {
+				lead: {text: row.keys, tone: 'command'},
 				hang: ' '.repeat(Math.min(keyColumn, Math.floor(width / 3))),
 			}),
 		);

@@ -1,3 +1,4 @@
+import {modes, type CommandId, type Mode} from './commands.js';
 import {keyLabel, type KeyName} from './key-names.js';
 
 /**
@@ -6,46 +7,8 @@ help overlay prints it, so a key cannot work without being documented, nor be
 documented without working.
 */
 
-/** What the screen is showing, and so which keys apply. */
-export type Mode =
-	'list' | 'detail' | 'help' | 'search-input' | 'filter-input' | 'problems';
-
-export const modes: readonly Mode[] = [
-	'list',
-	'detail',
-	'help',
-	'search-input',
-	'filter-input',
-	'problems',
-];
-
-/** Every action a key can trigger; also the reducer's action types. */
-export type CommandId =
-	| 'line-down'
-	| 'line-up'
-	| 'page-down'
-	| 'page-up'
-	| 'go-top'
-	| 'go-bottom'
-	| 'open-detail'
-	| 'next-pane'
-	| 'previous-pane'
-	| 'start-search'
-	| 'next-hit'
-	| 'previous-hit'
-	| 'start-filter'
-	| 'next-flagged'
-	| 'previous-flagged'
-	| 'show-problems'
-	| 'toggle-help'
-	| 'back'
-	| 'close'
-	| 'quit'
-	| 'submit-input'
-	| 'cancel-input'
-	| 'delete-char'
-	| 'clear-input';
-
+export type {CommandId, Mode} from './commands.js';
+export {modes} from './commands.js';
 export type {KeyName} from './key-names.js';
 
 export interface KeyBinding {
@@ -59,9 +22,18 @@ export interface KeyBinding {
 	modes: readonly Mode[];
 	/** A word for the bottom line's reminder, for the keys worth one. */
 	footer?: string;
+	/**
+	The help prints this binding on one row with its opposite (`e / E`),
+	described by `description` here, so the list view's help fits a page.
+	*/
+	pair?: {with: CommandId; description: string};
 }
 
-const views: readonly Mode[] = ['list', 'detail', 'help', 'problems'];
+/** Event lists: every event, a finding's events, a credential's story. */
+const lists: readonly Mode[] = ['list', 'finding', 'story'];
+/** Views with panes (a table and a side panel). */
+const paned: readonly Mode[] = ['list', 'findings', 'finding', 'story'];
+const views: readonly Mode[] = [...paned, 'detail', 'help', 'problems'];
 const inputs: readonly Mode[] = ['search-input', 'filter-input'];
 
 export const keymap: readonly KeyBinding[] = [
@@ -76,6 +48,10 @@ export const keymap: readonly KeyBinding[] = [
 		keys: ['k', 'up'],
 		description: 'Up one row (scrolls the focused pane)',
 		modes: views,
+		pair: {
+			with: 'line-down',
+			description: 'Down / up one row (scrolls the focused pane)',
+		},
 	},
 	{
 		command: 'page-down',
@@ -100,26 +76,38 @@ export const keymap: readonly KeyBinding[] = [
 		keys: ['G', 'end'],
 		description: 'Go to the last row',
 		modes: views,
+		pair: {with: 'go-top', description: 'Go to the first / last row'},
 	},
 	{
 		command: 'open-detail',
 		keys: ['enter'],
 		description: "Open the event's whole record",
-		modes: ['list'],
+		modes: lists,
 		footer: 'detail',
+	},
+	{
+		command: 'open-finding',
+		keys: ['enter'],
+		description: "List the finding's events",
+		modes: ['findings'],
+		footer: 'events',
 	},
 	{
 		command: 'next-pane',
 		keys: ['tab'],
 		description: 'Focus the next pane (table, side panel)',
-		modes: ['list'],
+		modes: paned,
 		footer: 'pane',
 	},
 	{
 		command: 'previous-pane',
 		keys: ['shift+tab'],
 		description: 'Focus the previous pane',
-		modes: ['list'],
+		modes: paned,
+		pair: {
+			with: 'next-pane',
+			description: 'Focus the next / previous pane (table, side panel)',
+		},
 	},
 	{
 		command: 'start-search',
@@ -139,6 +127,7 @@ export const keymap: readonly KeyBinding[] = [
 		keys: ['N'],
 		description: 'Previous search hit',
 		modes: ['list'],
+		pair: {with: 'next-hit', description: 'Next / previous search hit'},
 	},
 	{
 		command: 'start-filter',
@@ -151,14 +140,32 @@ export const keymap: readonly KeyBinding[] = [
 		command: 'next-flagged',
 		keys: ['e'],
 		description: 'Next flagged event',
-		modes: ['list'],
+		modes: lists,
 		footer: 'next flag',
 	},
 	{
 		command: 'previous-flagged',
 		keys: ['E'],
 		description: 'Previous flagged event',
-		modes: ['list'],
+		modes: lists,
+		pair: {
+			with: 'next-flagged',
+			description: 'Next / previous flagged event',
+		},
+	},
+	{
+		command: 'toggle-findings',
+		keys: ['F'],
+		description: 'Findings: flagged events grouped; F again goes back',
+		modes: ['list', 'findings'],
+		footer: 'findings',
+	},
+	{
+		command: 'open-story',
+		keys: ['s'],
+		description: "Story: every call of this event's key, in time order",
+		modes: [...lists, 'findings'],
+		footer: 'story',
 	},
 	{
 		command: 'show-problems',
@@ -171,7 +178,7 @@ export const keymap: readonly KeyBinding[] = [
 		command: 'toggle-help',
 		keys: ['?'],
 		description: 'Show or hide this help',
-		modes: ['list', 'detail', 'help', 'problems'],
+		modes: views,
 		footer: 'help',
 	},
 	{
@@ -185,7 +192,7 @@ export const keymap: readonly KeyBinding[] = [
 		command: 'close',
 		keys: ['q'],
 		description: 'Close this view',
-		modes: ['detail', 'help', 'problems'],
+		modes: views.filter((mode) => mode !== 'list'),
 		footer: 'close',
 	},
 	{

@@ -15,7 +15,7 @@ export interface Layout {
 	width: number;
 	/** Rows of the root box: one less than the terminal (see rootRows). */
 	height: number;
-	/** Rows between the title line and the status line. */
+	/** Rows of the panes, between the title (and head) and the status line. */
 	bodyHeight: number;
 	/** Rows of the bottom area: the prompt, and a caret line on errors. */
 	bottomHeight: number;
@@ -40,15 +40,20 @@ export function rootRows(terminalRows: number): number {
 	return Math.max(terminalRows - 1, 1);
 }
 
+/**
+`headRows` are rows between the title and the panes (a finding's or a
+story's head); the panes get what is left.
+*/
 export function computeLayout(
 	columns: number,
 	terminalRows: number,
 	bottomHeight = 1,
+	headRows = 0,
 ): Layout {
 	const width = Math.max(columns, 20);
 	const height = rootRows(terminalRows);
 	// Title line and status line.
-	const bodyHeight = Math.max(height - 2 - bottomHeight, 2);
+	const bodyHeight = Math.max(height - 2 - bottomHeight - headRows, 2);
 	const stacked = width < sideBySideFrom;
 	const pageRows = Math.max(bodyHeight - 1, 1);
 

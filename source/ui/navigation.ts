@@ -4,6 +4,7 @@ import {
 	layoutOf,
 	patch,
 	selectedEvent,
+	selectedFinding,
 	setScroll,
 	settle,
 	type AppState,
@@ -17,6 +18,8 @@ import {
 	seqAt,
 	type ViewIndex,
 } from './event-view.js';
+import {findingPanelLines} from './finding-panel-lines.js';
+import {moveFinding} from './findings-navigation.js';
 import {helpLines} from './help-lines.js';
 import type {Line} from './lines.js';
 import {problemsLines} from './problems-lines.js';
@@ -70,7 +73,9 @@ function paneText(
 	switch (pane) {
 		case 'side':
 			return {
-				lines: sidePanelLines(selectedEvent(context, state), layout.sideWidth),
+				lines: showsFindings(state)
+					? findingPanelLines(selectedFinding(context, state), layout.sideWidth)
+					: sidePanelLines(selectedEvent(context, state), layout.sideWidth),
 				rows: layout.sideRows,
 			};
 		case 'detail': {
@@ -116,11 +121,25 @@ function scrollPane(
 	return setScroll(state, pane, clamp(target, 0, last));
 }
 
+/** True when the side panel explains a finding rather than an event. */
+function showsFindings(state: AppState): boolean {
+	return (
+		state.mode === 'findings' ||
+		(state.mode === 'help' && state.helpFor === 'findings')
+	);
+}
+
 /** Which pane the movement keys drive in the current mode, if any. */
-function movedPane(state: AppState): ScrollPane | 'table' | undefined {
+function movedPane(
+	state: AppState,
+): ScrollPane | 'table' | 'findings' | undefined {
 	switch (state.mode) {
 		case 'list':
+		case 'finding':
+		case 'story':
 			return state.pane === 'side' ? 'side' : 'table';
+		case 'findings':
+			return state.pane === 'side' ? 'side' : 'findings';
 		case 'detail':
 		case 'help':
 		case 'problems':
@@ -138,6 +157,13 @@ export function move(
 	const pane = movedPane(state);
 	if (pane === undefined) {
 		return state;
+	}
+
+	if (pane === 'findings') {
+		const {tableRows} = layoutOf(state);
+		const last = Math.max(context.findings.length - 1, 0);
+		const target = stepTarget(state.findingCursor, step, tableRows, last);
+		return moveFinding(context, state, target);
 	}
 
 	if (pane !== 'table') {

@@ -96,7 +96,8 @@ function bullets(
 	return lines;
 }
 
-function flagLines(
+/** One flag in full: heading, why, evidence, normal, next. */
+export function flagLines(
 	flag: Flag,
 	index: number,
 	total: number,

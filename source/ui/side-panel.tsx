@@ -1,5 +1,6 @@
 import {Box} from 'ink';
-import type {TrailEvent} from '../core/types.js';
+import type {Finding, TrailEvent} from '../core/types.js';
+import {findingPanelLines} from './finding-panel-lines.js';
 import {LineView, TitleRow, windowText} from './line-view.js';
 import {sidePanelLines} from './side-panel-lines.js';
 
@@ -9,12 +10,17 @@ focus (Tab); the offset comes from the reducer, which clamps it.
 */
 export function SidePanel({
 	event,
+	explains = 'event',
+	finding,
 	width,
 	rows,
 	offset,
 	focused,
 }: {
 	event: TrailEvent | undefined;
+	/** The triage view explains the selected finding instead of an event. */
+	explains?: 'event' | 'finding';
+	finding?: Finding | undefined;
 	width: number;
 	rows: number;
 	offset: number;
@@ -24,12 +30,16 @@ export function SidePanel({
 		return null;
 	}
 
-	const lines = sidePanelLines(event, width);
+	const lines =
+		explains === 'finding'
+			? findingPanelLines(finding, width)
+			: sidePanelLines(event, width);
+	const what = explains === 'finding' ? 'Selected finding' : 'Selected event';
 	const hint = focused ? 'j/k scroll · Esc table' : 'Tab to scroll';
 	return (
 		<Box flexDirection="column" width={width} height={rows + 1}>
 			<TitleRow
-				title={`Selected event · ${hint}`}
+				title={`${what} · ${hint}`}
 				width={width}
 				focused={focused}
 				position={windowText(offset, rows, lines.length)}

@@ -32,21 +32,42 @@ function problemsText(summary: LoadSummary): Segment | undefined {
 	};
 }
 
+/** The triage view's figures: findings, and the flagged events they hold. */
+function findingsParts(context: AppContext): Segment[] {
+	const count = context.findings.length;
+	const held = context.flaggedSeqs.length;
+	return [
+		{text: `${count} finding${count === 1 ? '' : 's'}`, tone: 'heading'},
+		{
+			text: `${held} flagged event${held === 1 ? '' : 's'} · of ${context.events.length}`,
+			tone: held > 0 ? 'severity-high' : 'muted',
+		},
+	];
+}
+
 export function statusLine(context: AppContext, state: AppState): Line {
 	const total = context.events.length;
 	const {view} = state;
-	const parts: Segment[] = [
-		{
-			text: state.filter
-				? `${view.length}/${total} events`
-				: `${total} event${total === 1 ? '' : 's'}`,
-			tone: 'heading',
-		},
-		{
-			text: `${view.flagged} flagged`,
-			tone: view.flagged > 0 ? 'severity-high' : 'muted',
-		},
-	];
+	const parts: Segment[] =
+		state.mode === 'findings'
+			? findingsParts(context)
+			: [
+					{
+						text:
+							state.filter || state.scope
+								? `${view.length}/${total} events`
+								: `${total} event${total === 1 ? '' : 's'}`,
+						tone: 'heading',
+					},
+					{
+						text: `${view.flagged} flagged`,
+						tone: view.flagged > 0 ? 'severity-high' : 'muted',
+					},
+				];
+	if (state.scope && state.mode !== 'findings') {
+		parts.push({text: state.scope.status, tone: 'label'});
+	}
+
 	if (state.filter) {
 		parts.push({text: `filter ${visible(state.filter.text)}`, tone: 'label'});
 	}

@@ -113,10 +113,14 @@ export function tableColumns(width: number, dateMode: DateMode): Column[] {
 	];
 }
 
-/** `23:09:28`, `11-28 23:09:28` or `2018-11-28 23:09:28`, all UTC. */
+/**
+`23:09:28`, `11-28 23:09:28` or `2018-11-28 23:09:28`, all UTC. An unreadable
+time shows `—`, like any missing value: its raw text (possibly long, or
+hostile) is in the detail view.
+*/
 export function formatTime(event: TrailEvent, dateMode: DateMode): string {
 	if (!Number.isFinite(event.time)) {
-		return event.timeText;
+		return '—';
 	}
 
 	const iso = new Date(event.time).toISOString();

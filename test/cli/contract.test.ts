@@ -22,12 +22,16 @@ describe('the command line contract', () => {
 	test('--report puts the level3 ListBuckets first with flags 1, 2 and 3', () => {
 		const run = runBuiltCli(['--report', '--flagged', ...flaws2]);
 		assert.equal(run.status, 0, run.stderr);
-		const rows = run.stdout.split('\n').filter((l) => /^\d{4}-/.test(l));
+		const lines = run.stdout.split('\n');
+		// Findings first, each a heading over its events as indented rows.
+		assert.match(lines[1]!, /^f1 {2}HIGH {2}\S/);
+		const rows = lines.filter((l) => /^ +\d{4}-/.test(l));
 		assert.equal(rows.length, 5);
 		assert.match(
 			rows[0]!,
 			/23:09:28Z.*ListBuckets.*level3.*104\.102\.221\.250/,
 		);
+		assert.match(run.stdout, /^2 findings holding 5 flagged events\.$/m);
 		for (const id of [
 			'workload-credential-outside-aws',
 			'interactive-client-on-workload',
@@ -75,11 +79,20 @@ describe('the command line contract', () => {
 
 		assert.equal(listBuckets['eventTime'], '2018-11-28T23:09:28Z');
 		assert.equal(listBuckets['sourceKind'], 'public');
+		// The finding ids of --report: level3's call first, level1's four next.
+		assert.equal(listBuckets['finding'], 'f1');
+		for (const name of ['ListObjects', 'ListImages', 'BatchGetImage']) {
+			assert.equal(byName.get(name)!['finding'], 'f2', name);
+		}
 	});
 
-	test('--json without --flagged gives every event', () => {
+	test('--json without --flagged gives every event, unflagged ones in no finding', () => {
 		const run = runBuiltCli(['--json', ...flaws2]);
-		assert.equal(jsonLines(run).length, 37);
+		const lines = jsonLines(run);
+		assert.equal(lines.length, 37);
+		const outside = lines.filter((l) => l['finding'] === null);
+		assert.equal(outside.length, 32);
+		assert.ok(outside.every((l) => (l['flags'] as unknown[]).length === 0));
 	});
 
 	test('--filter limits the output to matching events', () => {
@@ -91,6 +104,11 @@ describe('the command line contract', () => {
 		]);
 		assert.equal(run.status, 0, run.stderr);
 		assert.equal(jsonLines(run).length, 4);
+		// Finding ids are those of the whole load, whatever the filter keeps.
+		assert.deepEqual(
+			jsonLines(run).map((l) => l['finding']),
+			['f2', 'f2', 'f2', 'f2'],
+		);
 	});
 
 	test('a bad --filter is bad usage, with a caret under the mistake', () => {

@@ -112,7 +112,7 @@ const skip = tmuxInstalled()
 	: 'tmux is not installed: the real-terminal test needs it (CI installs it)';
 
 test(
-	'in a real terminal, trailtui finds ListBuckets, shows its flags, quits and restores the screen',
+	'in a real terminal, trailtui finds ListBuckets, shows its flags and its story, quits and restores the screen',
 	{skip},
 	async () => {
 		const flaws2 = await openFlaws2();
@@ -184,6 +184,21 @@ test(
 			keys('G');
 			await waitFor('the end of the side panel', (text) =>
 				text.includes('--role-name level3'),
+			);
+
+			// The story of the stolen key: issued to the ECS task, used once.
+			keys('s');
+			const story = await waitFor('the story of the key', (text) =>
+				text.includes('· story'),
+			);
+			assert.ok(
+				story.includes('issued by ecs-tasks.amazonaws.com at 22:31:59'),
+				story,
+			);
+			assert.match(story, /2\/\d+ events · 1 flagged · story/);
+			keys('Escape');
+			await waitFor('the filtered list again', (text) =>
+				text.includes('filter eventName=ListBuckets'),
 			);
 
 			keys('q');

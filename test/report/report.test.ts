@@ -7,6 +7,7 @@ import {
 	formatReport,
 	formatSummary,
 } from '../../source/report/index.js';
+import {buildFindings} from '../../source/detect/findings.js';
 import {makeEvents} from '../helpers/make-event.js';
 
 /** Characters a terminal would act on, apart from those allowed. */
@@ -72,31 +73,49 @@ function dataset(): Dataset {
 	return {events, summary};
 }
 
-test('the report lists flagged events most severe first, then the rest by time', () => {
+test('the report lists the findings most severe first, each over its events, then every event by time', () => {
 	const lines = formatReport(dataset()).split('\n');
 	assert.match(
 		lines[0] ?? '',
-		/^TIME \(UTC\)\s+SEVERITY\s+EVENT\s+PRINCIPAL\s+SOURCE\s+FLAGS$/,
+		/^ {4}TIME \(UTC\)\s+SEVERITY\s+EVENT\s+PRINCIPAL\s+SOURCE\s+FLAGS$/,
 	);
-	assert.match(
-		lines[1] ?? '',
-		/^2024-05-01T10:02:00Z\s+high\s+ListBuckets\s+bob\s+—\s+c-flag, d-flag$/,
-	);
-	assert.match(
-		lines[2] ?? '',
-		/^2024-05-01T10:01:00Z\s+medium\s+ListBuckets\s+eve\\x1b\]0;owned\\x07\s+3\.80\.1\.2 \(AWS EC2\)\s+b-flag$/,
-	);
+	assert.equal(lines[1], 'f1  HIGH  title of c-flag (1 event)');
+	assert.equal(lines[2], '    ListBuckets by bob, 10:02:00');
 	assert.match(
 		lines[3] ?? '',
-		/^2024-05-01T10:00:00Z\s+—\s+ListBuckets\s+alice\s+203\.0\.113\.10\s+—$/,
+		/^ {4}2024-05-01T10:02:00Z\s+high\s+ListBuckets\s+bob\s+—\s+c-flag, d-flag$/,
 	);
 	assert.equal(lines[4], '');
-	assert.equal(lines[5], '2 of 3 events flagged.');
+	assert.equal(lines[5], 'f2  MEDIUM  title of b-flag (1 event)');
+	assert.equal(
+		lines[6],
+		'    ListBuckets by eve\\x1b]0;owned\\x07 from 3.80.1.2, 10:01:00',
+	);
+	assert.match(
+		lines[7] ?? '',
+		/^ {4}2024-05-01T10:01:00Z\s+medium\s+ListBuckets\s+eve\\x1b\]0;owned\\x07\s+3\.80\.1\.2 \(AWS EC2\)\s+b-flag$/,
+	);
+	assert.equal(lines[8], '');
+	assert.equal(lines[9], 'All 3 events, in time order:');
+	assert.deepEqual(
+		lines.slice(10, 13).map((line) => /(alice|eve|bob)/.exec(line)?.[1]),
+		['alice', 'eve', 'bob'],
+	);
+	assert.match(
+		lines[10] ?? '',
+		/^ {4}2024-05-01T10:00:00Z\s+—\s+ListBuckets\s+alice\s+203\.0\.113\.10\s+—$/,
+	);
+	assert.equal(lines[13], '');
+	assert.equal(lines[14], '2 findings holding 2 flagged events.');
+	assert.equal(lines[15], '2 of 3 events flagged.');
 });
 
 test('the report columns line up and hold no control characters', () => {
 	const report = formatReport(dataset());
-	const rows = report.split('\n').slice(0, 4);
+	const rows = report
+		.split('\n')
+		.filter((row) => /^ {4}(TIME|\d{4}-)/.test(row));
+	assert.equal(rows.length, 6);
 	const start = (row: string) => row.indexOf('ListBuckets');
 	assert.equal(new Set(rows.slice(1).map(start)).size, 1);
 	assert.equal(rows[0]?.indexOf('EVENT'), start(rows[1]!));
@@ -105,15 +124,47 @@ test('the report columns line up and hold no control characters', () => {
 
 test('the flagged-only report leaves clean events out and ends with the summary', () => {
 	const report = formatReport(dataset(), {flaggedOnly: true});
-	assert.equal(
-		report.split('\n').filter((l) => l.startsWith('2024-')).length,
-		2,
-	);
+	assert.equal(report.split('\n').filter((l) => /^ +2024-/.test(l)).length, 2);
+	assert.ok(!report.includes('All 3 events'));
+	assert.ok(report.includes('\n2 findings holding 2 flagged events.\n'));
 	assert.ok(
 		report.endsWith('Problems            1 error, 1 warning, 1 note\n'),
 	);
 	const empty = formatReport({events: [], summary}, {flaggedOnly: true});
 	assert.ok(empty.startsWith('No flagged events.\n'));
+});
+
+test('one finding holds a burst of one key, and a filter shows part of it', () => {
+	const events = makeEvents(
+		['10:00:00', '10:03:00', '10:07:00'].map((clock) => ({
+			time: `2024-05-01T${clock}Z`,
+			role: 'app',
+			key: 'ASIAEXAMPLEKEY000001',
+		})),
+	);
+	for (const event of events) {
+		event.flags = [flag('a-flag', 'high')];
+	}
+
+	const whole = {events, summary};
+	const report = formatReport(whole, {flaggedOnly: true});
+	assert.ok(report.startsWith('    TIME'));
+	assert.match(report, /^f1 {2}HIGH {2}title of a-flag \(3 events\)$/m);
+	assert.match(
+		report,
+		/^ {4}ListBuckets by role app from 203\.0\.113\.10, 10:00:00–10:07:00$/m,
+	);
+	assert.match(report, /^1 finding holding 3 flagged events\.$/m);
+	// A filter keeps the finding's id and size, and says how much is shown.
+	const filtered = formatReport(
+		{...whole, events: events.slice(1), findings: buildFindings(events)},
+		{flaggedOnly: true},
+	);
+	assert.match(
+		filtered,
+		/^f1 {2}HIGH {2}title of a-flag \(3 events, 2 shown here\)$/m,
+	);
+	assert.match(filtered, /^1 finding holding 2 flagged events\.$/m);
 });
 
 test('JSON lines hold the contract fields, with null for what the log lacks', () => {
@@ -152,8 +203,18 @@ test('JSON lines escape C1 controls, line separators and bidi marks, and parse b
 	assert.equal(JSON.parse(line).userAgent, 'curl\u009b2J\u2028next\u202eline');
 });
 
-test('JSON lines for flagged events only', () => {
-	assert.equal(formatJsonLines(dataset(), {flaggedOnly: true}).length, 2);
+test('JSON lines for flagged events only, each naming its finding', () => {
+	const lines = formatJsonLines(dataset(), {flaggedOnly: true}).map((line) =>
+		JSON.parse(line),
+	);
+	assert.deepEqual(
+		lines.map((line) => [line.principal, line.finding]),
+		[
+			['eve\u001b]0;owned\u0007', 'f2'],
+			['bob', 'f1'],
+		],
+	);
+	assert.equal(JSON.parse(formatJsonLines(dataset())[0]!).finding, null);
 });
 
 test('the summary names every figure', () => {

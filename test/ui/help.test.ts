@@ -1,7 +1,7 @@
 import {afterEach, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {cleanup} from 'ink-testing-library';
-import {keysText} from '../../source/ui/help-lines.js';
+import {helpRows, keysText} from '../../source/ui/help-lines.js';
 import {bindingsFor} from '../../source/ui/keymap.js';
 import {sequenceDataset} from '../helpers/ui-dataset.js';
 import {keys} from '../helpers/ui-keys.js';
@@ -20,16 +20,35 @@ test('? lists every key of the list view, from the keymap', async () => {
 		'with the help',
 	);
 	const rows = rowsOf(frame);
+	const listed = new Set<string>();
+	for (const help of helpRows('list')) {
+		const row = rows.find((candidate) => candidate.startsWith(`${help.keys} `));
+		assert.ok(row, `a row for ${help.keys}`);
+		assert.ok(row.includes(help.description), help.keys);
+		for (const command of help.commands) {
+			listed.add(command);
+		}
+	}
+
+	// Every binding has its keys on a row: alone, or beside its opposite.
 	for (const binding of bindingsFor('list')) {
-		const row = rows.find((candidate) =>
-			candidate.startsWith(`${keysText(binding.keys)} `),
+		assert.ok(listed.has(binding.command), binding.command);
+		const keys = keysText(binding.keys);
+		assert.ok(
+			rows.some((row) => row.startsWith(keys) || row.includes(`/ ${keys} `)),
+			keys,
 		);
-		assert.ok(row, `a row for ${binding.command}`);
-		assert.ok(row.includes(binding.description), binding.command);
 	}
 
 	// A few keys written out, so a keymap that lost them fails here too.
-	for (const literal of ['j, ↓', 'PgDn, Ctrl-f, Space', 'g, Home', 'G, End']) {
+	for (const literal of [
+		'j, ↓ / k, ↑',
+		'PgDn, Ctrl-f, Space',
+		'g, Home / G, End',
+		'e / E',
+		'F ',
+		's ',
+	]) {
 		assert.ok(
 			rows.some((row) => row.startsWith(literal)),
 			literal,
@@ -38,12 +57,9 @@ test('? lists every key of the list view, from the keymap', async () => {
 
 	for (const key of [
 		'/',
-		'n ',
-		'N ',
+		'n / N ',
 		'f ',
-		'e ',
-		'E ',
-		'Tab',
+		'Tab / Shift-Tab',
 		'Enter',
 		'?',
 		'Esc',

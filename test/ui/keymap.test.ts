@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Key} from 'ink';
+import {helpLines} from '../../source/ui/help-lines.js';
 import {keyLabel, keyNameOf, keypressesOf} from '../../source/ui/key-names.js';
 import {
 	bindingsFor,
@@ -78,9 +79,28 @@ test('every binding has keys, a description and at least one mode', () => {
 	}
 });
 
-test('the list view has as many bindings as an 80×24 help page has rows', () => {
+test('the help of every view fits the rows of an 80×24 help page', () => {
 	// 24 rows: root 23, title, status, bottom, help title: 19 rows of keys.
-	assert.ok(bindingsFor('list').length <= 19);
+	for (const mode of modes) {
+		assert.ok(helpLines(mode, 80).length <= 19, mode);
+	}
+
+	// Opposite keys share a row, so the list view's 21 bindings fit.
+	assert.ok(bindingsFor('list').length > 19);
+});
+
+test('the triage and story keys are free in the list view and documented', () => {
+	assert.equal(commandFor('list', 'F'), 'toggle-findings');
+	assert.equal(commandFor('findings', 'F'), 'toggle-findings');
+	assert.equal(commandFor('list', 's'), 'open-story');
+	assert.equal(commandFor('finding', 's'), 'open-story');
+	assert.equal(commandFor('findings', 'enter'), 'open-finding');
+	assert.equal(commandFor('story', 'enter'), 'open-detail');
+	assert.equal(commandFor('story', 'e'), 'next-flagged');
+	assert.equal(commandFor('story', 'q'), 'close');
+	// No filter or search inside a finding or a story: Esc goes back first.
+	assert.equal(commandFor('story', 'f'), undefined);
+	assert.equal(commandFor('finding', '/'), undefined);
 });
 
 test('key labels are the ones people read on keyboards', () => {

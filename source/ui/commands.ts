@@ -1,0 +1,62 @@
+/**
+The names the keymap table (keymap.ts) and the reducer share: the screen's
+modes and the commands a key can trigger. Kept apart from the table so that
+the table stays one readable list.
+*/
+
+/** What the screen is showing, and so which keys apply. */
+export type Mode =
+	| 'list'
+	| 'detail'
+	| 'help'
+	| 'search-input'
+	| 'filter-input'
+	| 'problems'
+	/** The triage view: one row per finding, most severe first. */
+	| 'findings'
+	/** The events of one finding, opened from the triage view. */
+	| 'finding'
+	/** Every event of one credential, in time order. */
+	| 'story';
+
+export const modes: readonly Mode[] = [
+	'list',
+	'detail',
+	'help',
+	'search-input',
+	'filter-input',
+	'problems',
+	'findings',
+	'finding',
+	'story',
+];
+
+/** Every action a key can trigger; also the reducer's action types. */
+export type CommandId =
+	| 'line-down'
+	| 'line-up'
+	| 'page-down'
+	| 'page-up'
+	| 'go-top'
+	| 'go-bottom'
+	| 'open-detail'
+	| 'next-pane'
+	| 'previous-pane'
+	| 'start-search'
+	| 'next-hit'
+	| 'previous-hit'
+	| 'start-filter'
+	| 'next-flagged'
+	| 'previous-flagged'
+	| 'toggle-findings'
+	| 'open-finding'
+	| 'open-story'
+	| 'show-problems'
+	| 'toggle-help'
+	| 'back'
+	| 'close'
+	| 'quit'
+	| 'submit-input'
+	| 'cancel-input'
+	| 'delete-char'
+	| 'clear-input';
