@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import process from 'node:process';
 import type {Dataset} from './core/types.js';
 import {setDebugLogFile, debugLog} from './core/debug-log.js';
@@ -21,8 +22,24 @@ export interface CliFlags {
 	baselineUntil?: string;
 }
 
+/** Decompressed megabytes read per file unless --max-file-mb says more. */
+export const defaultMaxFileMb = 256;
+
 /** Exit statuses: a public contract, changed only by addition. */
 export const exitStatus = {ok: 0, nothingRead: 1, usage: 2} as const;
+
+/** Removes the variables by which Ink (through is-in-ci) detects CI. */
+export function leaveCiMode(env: NodeJS.ProcessEnv): void {
+	for (const key of Object.keys(env)) {
+		if (
+			key === 'CI' ||
+			key === 'CONTINUOUS_INTEGRATION' ||
+			key.startsWith('CI_')
+		) {
+			delete env[key];
+		}
+	}
+}
 
 function fail(message: string): void {
 	process.stderr.write(`trailtui: ${message}\n`);
@@ -50,6 +67,14 @@ export async function runCli(
 	showHelp: () => void,
 ): Promise<number> {
 	if (flags.debugLog) {
+		try {
+			fs.appendFileSync(flags.debugLog, '');
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code ?? String(error);
+			fail(`--debug-log ${flags.debugLog}: cannot write (${code})`);
+			return exitStatus.usage;
+		}
+
 		setDebugLogFile(flags.debugLog);
 	}
 
@@ -64,9 +89,20 @@ export async function runCli(
 		return exitStatus.usage;
 	}
 
-	const maxFileMb = flags.maxFileMb ?? 512;
-	if (!Number.isFinite(maxFileMb) || maxFileMb <= 0) {
-		fail('--max-file-mb takes a positive number of megabytes');
+	if (input.includes('-')) {
+		fail(
+			'reading standard input is not supported yet: save it to a file ' +
+				'and give that file',
+		);
+		return exitStatus.usage;
+	}
+
+	const maxFileMb = flags.maxFileMb ?? defaultMaxFileMb;
+	if (!Number.isFinite(maxFileMb) || maxFileMb <= 0 || maxFileMb > 512) {
+		fail(
+			'--max-file-mb takes a number of megabytes above 0 and at most 512 ' +
+				'(the longest text Node.js can hold)',
+		);
 		return exitStatus.usage;
 	}
 
@@ -141,8 +177,14 @@ export async function runCli(
 	}
 
 	if (interactive) {
+		// Ink draws nothing interactive when it believes it runs under CI; a
+		// person at a terminal who exported CI still wants the screen.
+		leaveCiMode(process.env);
 		const {runApp} = await import('./ui/run-app.js');
-		await runApp(dataset, {initialFilter: flags.filter});
+		const initialFilter = [flags.filter, flags.flagged ? 'flagged' : '']
+			.filter(Boolean)
+			.join(' ');
+		await runApp(dataset, {initialFilter: initialFilter || undefined});
 		return exitStatus.ok;
 	}
 
