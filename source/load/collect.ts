@@ -1,6 +1,6 @@
 import type {LoadProblem, RawRecord} from '../core/types.js';
 import {plural} from './json-errors.js';
-import {describeValue, isObject} from './shapes.js';
+import {describeValue, isObject, looksLikeEvent} from './shapes.js';
 
 /** A record found in a file, before it is tied to the file's path. */
 export interface ParsedRecord {
@@ -47,8 +47,52 @@ export class RecordCollector {
 		);
 	}
 
+	/** How deep Records batches nested in Records are being read. */
+	private nesting = 0;
+
+	/**
+	A `{"Records":[…]}` batch where an event belongs (an export that wrapped
+	whole files) is read as its records, never kept as one empty event.
+	*/
+	private nestedBatch(value: RawRecord, where: string): boolean {
+		if (!Object.hasOwn(value, 'Records') || looksLikeEvent(value)) {
+			return false;
+		}
+
+		const inner = value['Records'];
+		if (!Array.isArray(inner) || this.nesting >= 4) {
+			this.note(
+				'warning',
+				`${where} holds Records (${Array.isArray(inner) ? 'nested too deep' : describeValue(inner)}), not an event: skipped`,
+				this.nextIndex,
+			);
+			return true;
+		}
+
+		this.note(
+			'info',
+			`${where} is a Records batch inside Records: read as its ${plural(inner.length, 'record')}`,
+			this.nextIndex,
+		);
+		this.nesting++;
+		try {
+			this.elements(inner);
+		} finally {
+			this.nesting--;
+		}
+
+		return true;
+	}
+
 	/** One element of a Records array, of a bare array, or one line. */
 	element(value: unknown, fallbackTime?: number, where?: string): void {
+		if (
+			isObject(value) &&
+			this.nestedBatch(value, where ?? `record ${this.nextIndex}`)
+		) {
+			return;
+		}
+
 		const index = this.nextIndex++;
 		if (isObject(value)) {
 			this.records.push(

@@ -2,7 +2,12 @@ import {constants, isUtf8} from 'node:buffer';
 import type {LoadProblem} from '../core/types.js';
 import {gunzip} from './gunzip.js';
 import {formatBytes} from './read-bytes.js';
-import {describeNotLog, sniffContent, sniffLength} from './sniff.js';
+import {
+	describeNotLog,
+	sniffContent,
+	sniffLength,
+	utf16WithoutBom,
+} from './sniff.js';
 
 /** The text of one file and what went wrong on the way to it. */
 export interface Decoded {
@@ -24,6 +29,31 @@ export interface Decoded {
 const maxGzipLayers = 2;
 
 const gzipNamed = /\.gz$/i;
+
+const zeroBlock = Buffer.alloc(64 * 1024);
+
+/**
+The bytes before a run of NUL bytes at the end: padding left by a copy tool
+or a pre-allocated file, not data, in a plain file as after a gzip stream.
+Compared block by block in native code: a bomb of zeros is 256 MiB of them.
+*/
+function withoutZeroPadding(data: Buffer): Buffer {
+	let end = data.length;
+	while (end > 0) {
+		const start = Math.max(0, end - zeroBlock.length);
+		if (data.compare(zeroBlock, 0, end - start, start, end) !== 0) {
+			break;
+		}
+
+		end = start;
+	}
+
+	while (end > 0 && data[end - 1] === 0) {
+		end--;
+	}
+
+	return end === data.length ? data : data.subarray(0, end);
+}
 
 /** Turn bytes into text, noting bytes that are not UTF-8 instead of failing. */
 function toText(
@@ -55,14 +85,29 @@ function toText(
 	}
 
 	if (kind === 'utf16') {
-		const bigEndian = data[0] === 0xfe;
-		const decoder = new TextDecoder(bigEndian ? 'utf-16be' : 'utf-16le');
+		const marked = data[0] === 0xff || data[0] === 0xfe;
+		const order = marked
+			? data[0] === 0xfe
+				? 'be'
+				: 'le'
+			: utf16WithoutBom(data.subarray(0, sniffLength));
+		const decoder = new TextDecoder(order === 'be' ? 'utf-16be' : 'utf-16le');
 		decoded.text = decoder.decode(data);
-		decoded.problems.push({
-			level: 'info',
-			file,
-			message: 'UTF-16 text (a PowerShell redirect?), converted',
-		});
+		decoded.problems.push(
+			marked
+				? {
+						level: 'info',
+						file,
+						message: 'UTF-16 text (a PowerShell redirect?), converted',
+					}
+				: {
+						level: 'warning',
+						file,
+						message:
+							`UTF-16${order === 'be' ? 'BE' : 'LE'} text without a byte-order mark ` +
+							'(every other byte is zero), converted; save logs as UTF-8',
+					},
+		);
 		return;
 	}
 
@@ -120,13 +165,10 @@ export async function decodeBytes(
 			note(
 				'error',
 				`decompressed size passed the cap of ${formatBytes(maxDecodedBytes)} ` +
-					'per file (maxDecodedBytes): stopped, a decompression bomb?',
+					'per file (raise it with --max-file-mb): stopped, a decompression bomb?',
 			);
-			decoded.failed = true;
-			return decoded;
-		}
-
-		if (result.truncated) {
+			decoded.cut = true;
+		} else if (result.truncated) {
 			note('error', 'unexpected end of gzip data');
 			decoded.cut = true;
 		} else if (result.corrupt !== undefined) {
@@ -146,6 +188,11 @@ export async function decodeBytes(
 		if (decoded.cut) {
 			break;
 		}
+	}
+
+	// In UTF-16 a zero byte at the end is half of the last character.
+	if (sniffContent(data.subarray(0, sniffLength)) !== 'utf16') {
+		data = withoutZeroPadding(data);
 	}
 
 	if (decoded.cut && data.length === 0) {

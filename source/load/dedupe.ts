@@ -1,40 +1,58 @@
 import type {LoadProblem, SourcedRecord} from '../core/types.js';
+import {canonicalJson} from './canonical-json.js';
 import {plural} from './json-errors.js';
 
-/** The fields that make two records with one eventID the same event. */
-const sameEventFields = ['eventTime', 'eventName', 'eventSource'] as const;
-
-function sameEvent(first: SourcedRecord, later: SourcedRecord): boolean {
-	return sameEventFields.every(
-		(field) => first.record[field] === later.record[field],
-	);
+/** One content seen under an eventID: the copy kept and those dropped. */
+interface Variant {
+	kept: SourcedRecord;
+	/** The canonical text, computed only once a second record has the id. */
+	canon?: string;
+	copies: SourcedRecord[];
 }
 
-/** A tally of dropped or unmerged records, for one summary note. */
-interface Tally {
-	count: number;
-	files: Set<string>;
-	example?: SourcedRecord;
+/** Records named in one conflict message; the rest are counted. */
+const listedPlaces = 3;
+
+/** Conflicting eventIDs listed one by one before the rest are counted. */
+const listedConflicts = 20;
+
+/**
+The canonical text of a record; a record too deeply nested to walk is its
+own content, never equal to another, so it is kept rather than lost.
+*/
+function canonicalOf(sourced: SourcedRecord): string | undefined {
+	try {
+		return canonicalJson(sourced.record);
+	} catch {
+		return undefined;
+	}
 }
 
-function newTally(): Tally {
-	return {count: 0, files: new Set()};
+/** The id for a message: it is log data, so quoted only when plainly harmless. */
+function shownId(id: string): string {
+	return /^[\w.:-]{1,80}$/.test(id) ? id : JSON.stringify(id.slice(0, 80));
+}
+
+function place(sourced: SourcedRecord): string {
+	return `${sourced.file} record ${sourced.index}`;
 }
 
 /**
 Drops the later copies of an event delivered twice (an organisation trail
-and an account trail, BR-21), keyed by `eventID`; the first copy read is
-kept. Records without an eventID are never merged, and `sharedEventID` is
-not a key: it links the two sides of a cross-account call.
+and an account trail, BR-21), keyed by `eventID`. Records without an eventID
+are never merged, and `sharedEventID` is not a key: it links the two sides
+of a cross-account call.
 
-Two records are only merged when their time, name and source agree too: a
-reused eventID on a different event (test fixtures, or a forged record
-placed to hide a real one) is kept and reported instead of silently lost.
+Two records merge only when their whole content is identical (the same
+canonical JSON). A record that shares an eventID but differs in anything,
+a forged copy placed to hide the real event or a test fixture reusing ids,
+is kept beside the other and reported, so neither can hide the other.
 */
 export class Deduplicator {
-	private readonly seen = new Map<string, SourcedRecord>();
-	private readonly duplicates = newTally();
-	private readonly conflicts = newTally();
+	private readonly seen = new Map<string, Variant[]>();
+	private droppedCount = 0;
+	private readonly duplicateFiles = new Set<string>();
+	private example?: SourcedRecord;
 
 	/** True when the record is new and should be kept. */
 	keep(sourced: SourcedRecord): boolean {
@@ -43,49 +61,114 @@ export class Deduplicator {
 			return true;
 		}
 
-		const first = this.seen.get(id);
-		if (first === undefined) {
-			this.seen.set(id, sourced);
+		const variants = this.seen.get(id);
+		if (variants === undefined) {
+			this.seen.set(id, [{kept: sourced, copies: []}]);
 			return true;
 		}
 
-		const tally = sameEvent(first, sourced) ? this.duplicates : this.conflicts;
-		tally.count++;
-		tally.files.add(first.file).add(sourced.file);
-		tally.example ??= sourced;
-		return tally === this.conflicts;
+		const canon = canonicalOf(sourced);
+		for (const variant of variants) {
+			variant.canon ??= canonicalOf(variant.kept);
+			if (canon !== undefined && variant.canon === canon) {
+				variant.copies.push(sourced);
+				this.droppedCount++;
+				this.duplicateFiles.add(variant.kept.file).add(sourced.file);
+				this.example ??= sourced;
+				return false;
+			}
+		}
+
+		variants.push(
+			canon === undefined
+				? {kept: sourced, copies: []}
+				: {kept: sourced, canon, copies: []},
+		);
+		return true;
 	}
 
 	/** How many records were dropped as copies. */
 	get dropped(): number {
-		return this.duplicates.count;
+		return this.droppedCount;
 	}
 
-	/** The summary notes, e.g. "1 duplicate (same eventID) seen in 2 files". */
+	/**
+	Tie each kept copy to a file without problems when one of its copies came
+	from such a file: the event then points at the file a person can trust,
+	not at the one flagged as altered or damaged.
+	*/
+	attribute(troubled: (file: string) => boolean): void {
+		for (const variants of this.seen.values()) {
+			for (const {kept, copies} of variants) {
+				if (copies.length === 0 || !troubled(kept.file)) {
+					continue;
+				}
+
+				const clean = copies.find((copy) => !troubled(copy.file));
+				if (clean) {
+					kept.record = clean.record;
+					kept.file = clean.file;
+					kept.index = clean.index;
+					if (clean.fallbackTime === undefined) {
+						delete kept.fallbackTime;
+					} else {
+						kept.fallbackTime = clean.fallbackTime;
+					}
+				}
+			}
+		}
+	}
+
+	/** The summary notes: one for the merged copies, one per conflicting id. */
 	notes(): LoadProblem[] {
 		const notes: LoadProblem[] = [];
-		const {duplicates, conflicts} = this;
-		if (duplicates.example) {
+		if (this.example) {
 			notes.push({
 				level: 'info',
-				file: duplicates.example.file,
-				record: duplicates.example.index,
-				message: `${plural(duplicates.count, 'duplicate')} (same eventID) seen in ${plural(duplicates.files.size, 'file')}`,
+				file: this.example.file,
+				record: this.example.index,
+				message: `${plural(this.droppedCount, 'duplicate')} (same eventID) seen in ${plural(this.duplicateFiles.size, 'file')}`,
 			});
 		}
 
-		if (conflicts.example) {
-			// The id is log data: quoted only when it is plainly harmless text.
-			const id = String(conflicts.example.record['eventID']);
-			const example = /^[\w.:-]{1,60}$/.test(id) ? `; e.g. "${id}"` : '';
+		let unlisted = 0;
+		let conflicts = 0;
+		for (const [id, variants] of this.seen) {
+			if (variants.length < 2) {
+				continue;
+			}
+
+			conflicts++;
+			if (conflicts > listedConflicts) {
+				unlisted++;
+				continue;
+			}
+
+			const count = variants.length;
+			const places = variants
+				.slice(0, listedPlaces)
+				.map((variant) => place(variant.kept));
+			if (count > listedPlaces) {
+				places.push(`and ${count - listedPlaces} more`);
+			}
+
 			notes.push({
 				level: 'warning',
-				file: conflicts.example.file,
-				record: conflicts.example.index,
+				file: variants[1]!.kept.file,
+				record: variants[1]!.kept.index,
 				message:
-					`${plural(conflicts.count, 'record')} ${conflicts.count === 1 ? 'reuses' : 'reuse'} the eventID of a ` +
-					`different event (time, name or source differ${example}) ` +
-					`in ${plural(conflicts.files.size, 'file')}: kept, not merged`,
+					`${count} records share eventID ${shownId(id)} but differ ` +
+					`(${places.join(', ')}): ${count === 2 ? 'both' : 'all'} kept; ` +
+					'one may be forged',
+			});
+		}
+
+		if (unlisted > 0) {
+			const last = notes.at(-1)!;
+			notes.push({
+				level: 'warning',
+				file: last.file,
+				message: `and ${plural(unlisted, 'more eventID')} shared by records that differ: all kept`,
 			});
 		}
 

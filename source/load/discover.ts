@@ -3,12 +3,23 @@ import type {BigIntStats} from 'node:fs';
 import path from 'node:path';
 import type {LoadProblem} from '../core/types.js';
 import {codeOf, describeFsError} from './fs-errors.js';
+import {
+	type RealPath,
+	displayName,
+	joinReal,
+	latin1Form,
+} from './path-names.js';
 import {describeNotLog, sniffFile} from './sniff.js';
 
 /** A file worth reading: a regular file whose first bytes may be a log. */
 export interface DiscoveredFile {
-	/** The path as given, or joined below the folder that was given. */
+	/**
+	The path as given, or joined below the folder that was given, for people:
+	bytes of a name that are not UTF-8 are shown as `\xff` escapes.
+	*/
 	path: string;
+	/** The path to open: differs from `path` only for such names. */
+	real: RealPath;
 	/** Size in bytes when the folder was walked. */
 	size: number;
 }
@@ -52,9 +63,12 @@ export async function discoverFiles(
 		result.problems.push({level, file, message});
 	}
 
-	async function statOrReport(file: string): Promise<BigIntStats | undefined> {
+	async function statOrReport(
+		file: string,
+		real: RealPath,
+	): Promise<BigIntStats | undefined> {
 		try {
-			return await stat(file, {bigint: true});
+			return await stat(real, {bigint: true});
 		} catch (error: unknown) {
 			const code = codeOf(error);
 			if (code === 'ELOOP') {
@@ -63,7 +77,7 @@ export async function discoverFiles(
 			}
 
 			if (code === 'ENOENT') {
-				const link = await lstat(file).catch(() => undefined);
+				const link = await lstat(real).catch(() => undefined);
 				if (link?.isSymbolicLink()) {
 					problem('warning', file, 'broken symbolic link (no target): skipped');
 					return undefined;
@@ -75,9 +89,13 @@ export async function discoverFiles(
 		}
 	}
 
-	async function visitFile(file: string, stats: BigIntStats): Promise<void> {
+	async function visitFile(
+		file: string,
+		real: RealPath,
+		stats: BigIntStats,
+	): Promise<void> {
 		try {
-			const {kind, head} = await sniffFile(file);
+			const {kind, head} = await sniffFile(real);
 			if (kind === 'other') {
 				result.skippedNotLog++;
 				problem('info', file, describeNotLog(head));
@@ -88,21 +106,31 @@ export async function discoverFiles(
 			return;
 		}
 
-		result.files.push({path: file, size: Number(stats.size)});
+		result.files.push({path: file, real, size: Number(stats.size)});
 	}
+
+	/** Entries that are not folders, met below the current given path. */
+	let filesMet = 0;
 
 	async function visit(
 		file: string,
+		real: RealPath,
 		ancestors: ReadonlyMap<string, string>,
 	): Promise<void> {
-		const stats = await statOrReport(file);
+		const stats = await statOrReport(file, real);
 		if (!stats) {
+			filesMet++;
 			return;
+		}
+
+		if (!stats.isDirectory()) {
+			filesMet++;
 		}
 
 		// Inode 0 means the file system gives no identity: never merge then.
 		const key = stats.ino === 0n ? undefined : `${stats.dev}:${stats.ino}`;
 		if (stats.isDirectory() && key !== undefined && ancestors.has(key)) {
+			filesMet++;
 			problem(
 				'warning',
 				file,
@@ -113,6 +141,7 @@ export async function discoverFiles(
 
 		if (key !== undefined) {
 			if (seen.has(key)) {
+				filesMet++;
 				return;
 			}
 
@@ -120,7 +149,7 @@ export async function discoverFiles(
 		}
 
 		if (stats.isFile()) {
-			await visitFile(file, stats);
+			await visitFile(file, real, stats);
 			return;
 		}
 
@@ -133,28 +162,68 @@ export async function discoverFiles(
 			return;
 		}
 
-		let names: string[];
+		let names: Buffer[];
 		try {
-			names = await readdir(file);
+			names = await readdir(real, {encoding: 'buffer'});
 		} catch (error: unknown) {
+			filesMet++;
 			problem('error', file, `folder ${describeFsError(error)}: skipped`);
 			return;
 		}
 
-		// Code-unit order, not the locale's: the same on every machine.
-		names.sort();
+		// Byte order, not the locale's: the same on every machine.
+		names.sort(Buffer.compare);
 		const inner = new Map(ancestors);
 		if (key !== undefined) {
 			inner.set(key, file);
 		}
 
 		for (const name of names) {
-			await visit(path.join(file, name), inner);
+			await visit(
+				path.join(file, displayName(name)),
+				joinReal(real, name),
+				inner,
+			);
 		}
 	}
 
+	/**
+	Node decodes argv as UTF-8, so a name whose bytes are not UTF-8 arrives
+	with U+FFFD in it; its Latin-1 byte form is the one other reading tried.
+	*/
+	async function realOfGiven(given: string): Promise<RealPath> {
+		const bytes = latin1Form(given);
+		if (bytes === undefined) {
+			return given;
+		}
+
+		const found = await stat(given).then(
+			() => true,
+			() => false,
+		);
+		if (found) {
+			return given;
+		}
+
+		return (await stat(bytes).then(
+			() => true,
+			() => false,
+		))
+			? bytes
+			: given;
+	}
+
 	for (const given of paths) {
-		await visit(given, new Map());
+		filesMet = 0;
+		const real = await realOfGiven(given);
+		const isFolder = await stat(real).then(
+			(stats) => stats.isDirectory(),
+			() => false,
+		);
+		await visit(given, real, new Map());
+		if (isFolder && filesMet === 0) {
+			problem('warning', given, `no files found in ${given}`);
+		}
 	}
 
 	return result;

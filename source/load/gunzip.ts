@@ -6,7 +6,7 @@ export interface GunzipResult {
 	data: Buffer;
 	/** The input ended inside a member (header, data or trailer). */
 	truncated: boolean;
-	/** Decoding stopped because the output passed the cap. */
+	/** Decoding stopped at the cap: `data` holds the bytes up to it. */
 	capExceeded: boolean;
 	/** Bytes after the last complete member that are not NUL padding. */
 	trailingBytes: number;
@@ -68,6 +68,43 @@ function skipHeader(input: Buffer, start: number): HeaderScan {
 	return at > input.length ? 'truncated' : at;
 }
 
+/**
+The decoded bytes, written into one buffer that grows by doubling. Sized
+from the gzip trailer's length field first, an honest file fills it with no
+copy at all; joining a list of chunks instead would hold the output twice.
+*/
+class Output {
+	buffer: Buffer;
+	length = 0;
+
+	constructor(
+		hint: number,
+		private readonly cap: number,
+	) {
+		this.buffer = Buffer.allocUnsafe(Math.min(Math.max(hint, 64 * 1024), cap));
+	}
+
+	/** Append a chunk; the caller has already checked it fits under the cap. */
+	push(chunk: Buffer): void {
+		const needed = this.length + chunk.length;
+		if (needed > this.buffer.length) {
+			const grown = Buffer.allocUnsafe(
+				Math.min(Math.max(needed, this.buffer.length * 2), this.cap),
+			);
+			this.buffer.copy(grown, 0, 0, this.length);
+			this.buffer = grown;
+		}
+
+		chunk.copy(this.buffer, this.length);
+		this.length = needed;
+	}
+
+	/** The bytes written, as a view: never a copy. */
+	get data(): Buffer {
+		return this.buffer.subarray(0, this.length);
+	}
+}
+
 interface MemberResult {
 	consumed: number;
 	ended: boolean;
@@ -84,7 +121,7 @@ blocks the event loop, and stop as soon as the output passes the cap.
 function inflateMember(
 	body: Buffer,
 	room: number,
-	chunks: Buffer[],
+	output: Output,
 ): Promise<MemberResult> {
 	return new Promise((resolve) => {
 		const inflater = zlib.createInflateRaw({chunkSize: 64 * 1024});
@@ -100,16 +137,19 @@ function inflateMember(
 				return;
 			}
 
-			result.size += chunk.length;
-			if (result.size > room) {
+			if (result.size + chunk.length > room) {
+				// Keep what fits: the complete records in it are still read.
+				output.push(chunk.subarray(0, room - result.size));
+				result.size = room;
 				result.capExceeded = true;
 				inflater.destroy();
 				resolve(result);
 				return;
 			}
 
+			result.size += chunk.length;
 			result.crc = crc32 ? crc32(chunk, result.crc) : 0;
-			chunks.push(chunk);
+			output.push(chunk);
 		});
 		inflater.on('error', (error: Error & {code?: string}) => {
 			result.consumed = inflater.bytesWritten;
@@ -148,7 +188,10 @@ export async function gunzip(
 	input: Buffer,
 	maxBytes: number,
 ): Promise<GunzipResult> {
-	const chunks: Buffer[] = [];
+	// ISIZE of the last member: the whole size of a one-member file, mod 2^32.
+	// Deflate expands at most about 1032 times: a larger claim is a lie.
+	const claimed = input.length >= 18 ? input.readUInt32LE(input.length - 4) : 0;
+	const output = new Output(Math.min(claimed, input.length * 1032), maxBytes);
 	const result: GunzipResult = {
 		data: Buffer.alloc(0),
 		truncated: false,
@@ -177,7 +220,7 @@ export async function gunzip(
 		const inflated = await inflateMember(
 			input.subarray(bodyStart),
 			maxBytes - total,
-			chunks,
+			output,
 		);
 		total += inflated.size;
 		if (inflated.capExceeded) {
@@ -209,6 +252,6 @@ export async function gunzip(
 		}
 	}
 
-	result.data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+	result.data = output.data;
 	return result;
 }

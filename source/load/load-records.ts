@@ -6,10 +6,15 @@ import {discoverFiles} from './discover.js';
 import {describeFsError} from './fs-errors.js';
 import {errorText, plural} from './json-errors.js';
 import {parseText} from './parse.js';
+import type {RealPath} from './path-names.js';
 import {ReadRefused, mebibyte, readBytes} from './read-bytes.js';
 
-/** Decoded bytes allowed per file unless the caller says otherwise. */
-export const defaultMaxDecodedBytes = 512 * mebibyte;
+/**
+Decoded bytes allowed per file unless the caller says otherwise. CloudTrail
+delivers files of a few MiB at most; 256 MiB leaves room for large exports
+while a decompression bomb costs about twice that in memory at worst.
+*/
+export const defaultMaxDecodedBytes = 256 * mebibyte;
 
 export interface LoadProgress {
 	filesDone: number;
@@ -40,11 +45,15 @@ interface LoadState {
 }
 
 /** Read, decode and parse one file, adding its records and problems. */
-async function loadFile(file: string, state: LoadState): Promise<void> {
+async function loadFile(
+	file: string,
+	real: RealPath,
+	state: LoadState,
+): Promise<void> {
 	const {summary} = state;
 	let bytes: Buffer;
 	try {
-		bytes = await readBytes(file, state.maxDecodedBytes);
+		bytes = await readBytes(real, state.maxDecodedBytes);
 	} catch (error: unknown) {
 		const reason =
 			error instanceof ReadRefused ? error.message : describeFsError(error);
@@ -121,7 +130,9 @@ export async function loadRecords(
 	const state: LoadState = {
 		records: [],
 		summary: {
-			filesRead: 0,
+			// A file skipped by its first bytes was read too: this way files
+			// read = files found, less those that could not be opened.
+			filesRead: discovery.skippedNotLog,
 			events: 0,
 			duplicates: 0,
 			skippedDigest: 0,
@@ -139,7 +150,7 @@ export async function loadRecords(
 	options.onProgress?.({filesDone: 0, filesTotal, bytesRead: 0});
 	for (const [done, file] of discovery.files.entries()) {
 		try {
-			await loadFile(file.path, state);
+			await loadFile(file.path, file.real, state);
 		} catch (error: unknown) {
 			// A fault of the loader itself must not cost the other files.
 			state.summary.problems.push({
@@ -158,6 +169,12 @@ export async function loadRecords(
 	}
 
 	const {summary} = state;
+	const troubled = new Set(
+		summary.problems
+			.filter((problem) => problem.level !== 'info')
+			.map((problem) => problem.file),
+	);
+	state.dedupe.attribute((file) => troubled.has(file));
 	summary.problems.push(...state.dedupe.notes());
 	summary.events = state.records.length;
 	summary.duplicates = state.dedupe.dropped;

@@ -64,10 +64,8 @@ export function hasSeveralLines(text: string): boolean {
 		return false;
 	}
 
-	let last = text.length - 1;
-	while (last > first && /\s/.test(text[last]!)) {
-		last--;
-	}
+	// trimEnd, not a loop over characters: a bomb ends in megabytes of spaces.
+	const last = text.trimEnd().length - 1;
 
 	const lineBreak = text.indexOf('\n', first);
 	return lineBreak !== -1 && lineBreak < last;

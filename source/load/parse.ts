@@ -4,6 +4,7 @@ import {type LinesScan, hasSeveralLines, scanLines} from './parse-lines.js';
 import type {Damage, Parsed} from './parsed.js';
 import {readDamaged} from './read-damaged.js';
 import {readDocument} from './read-document.js';
+import {readStream} from './read-stream.js';
 import {describeValue, isObject} from './shapes.js';
 
 export type {Damage, Parsed, ParsedKind, ParsedRecord} from './parsed.js';
@@ -78,7 +79,8 @@ export function parseText(text: string, file: string): Parsed {
 			return readLines(lines, collector);
 		}
 
-		const recovered = readDamaged(text, wholeError, collector);
+		const recovered =
+			readStream(text, collector) ?? readDamaged(text, wholeError, collector);
 		if (recovered) {
 			return recovered;
 		}

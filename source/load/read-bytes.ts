@@ -29,7 +29,7 @@ Read a whole regular file, refusing one larger than `maxBytes` before
 reading it: the decoded-size cap also bounds what a plain file may cost.
 */
 export async function readBytes(
-	path: string,
+	path: string | Buffer,
 	maxBytes: number,
 ): Promise<Buffer> {
 	const handle = await open(path, openFlags);
@@ -42,7 +42,7 @@ export async function readBytes(
 		if (stats.size > maxBytes) {
 			throw new ReadRefused(
 				`${formatBytes(stats.size)}, more than the cap of ` +
-					`${formatBytes(maxBytes)} per file (maxDecodedBytes): not read`,
+					`${formatBytes(maxBytes)} per file (raise it with --max-file-mb): not read`,
 			);
 		}
 

@@ -9,7 +9,16 @@ and escapes; it does not check the elements: each is parsed on its own.
 export interface ElementSpan {
 	start: number;
 	end: number;
+	/**
+	Set on text skipped to reach the next record after damage: what was wrong,
+	and whether the skipped text stood in the place of a record (it then keeps
+	its record number) or lay between two records.
+	*/
+	skipped?: {damage: string; record: boolean};
 }
+
+/** Where the next readable record starts at or after an offset, if anywhere. */
+export type Resync = (from: number) => number | undefined;
 
 export interface RecordsScan {
 	/** A `Records` array (or a top-level array) was reached. */
@@ -26,7 +35,7 @@ export interface RecordsScan {
 const quote = 0x22;
 const backslash = 0x5c;
 
-function skipSpace(text: string, at: number): number {
+export function skipSpace(text: string, at: number): number {
 	let i = at;
 	for (; i < text.length; i++) {
 		const code = text.charCodeAt(i);
@@ -63,7 +72,7 @@ function skipString(text: string, open: number): number {
 The offset after the value that starts at `at`; -1 when the text ends
 first; -2 when a closing bracket does not match.
 */
-function skipValue(text: string, at: number): number {
+export function skipValue(text: string, at: number): number {
 	const first = text.charCodeAt(at);
 	if (first === quote) {
 		return skipString(text, at);
@@ -147,8 +156,12 @@ function findRecordsArray(text: string): number | undefined {
 	return undefined;
 }
 
-/** Scan the `Records` array element by element until it ends or breaks. */
-export function scanRecords(text: string): RecordsScan {
+/**
+Scan the `Records` array element by element until it ends or breaks. With
+`resync`, a break is skipped instead: the scan goes on from the next record
+it finds, so one damaged record does not cost the ones after it.
+*/
+export function scanRecords(text: string, resync?: Resync): RecordsScan {
 	const scan: RecordsScan = {found: false, elements: [], closed: false};
 	const inside = findRecordsArray(text);
 	if (inside === undefined) {
@@ -164,6 +177,18 @@ export function scanRecords(text: string): RecordsScan {
 
 	for (let index = 0; ; index++) {
 		const end = skipValue(text, at);
+		const next = end === -2 ? resync?.(at + 1) : undefined;
+		if (next !== undefined) {
+			const damage = `brackets do not match in record ${index}`;
+			scan.elements.push({
+				start: at,
+				end: next,
+				skipped: {damage, record: true},
+			});
+			at = next;
+			continue;
+		}
+
 		if (end < 0) {
 			scan.damageAt = end === -1 ? text.length : at;
 			scan.damage =
@@ -178,6 +203,22 @@ export function scanRecords(text: string): RecordsScan {
 		if (text[at] === ']') {
 			scan.closed = true;
 			return scan;
+		}
+
+		const after =
+			text[at] === ',' || at === text.length ? undefined : resync?.(at);
+		if (after !== undefined) {
+			const damage =
+				after === at
+					? `missing ',' between record ${index} and record ${index + 1}`
+					: `unexpected text after record ${index}`;
+			scan.elements.push({
+				start: at,
+				end: after,
+				skipped: {damage, record: false},
+			});
+			at = after;
+			continue;
 		}
 
 		if (text[at] !== ',') {

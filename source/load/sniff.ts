@@ -22,6 +22,37 @@ function isJsonSpace(byte: number): boolean {
 }
 
 /**
+The byte order of UTF-16 text that has no byte-order mark, judged from its
+first characters: JSON starts in ASCII, so every other byte is zero. Some
+Windows tools write UTF-16 without the mark; read as UTF-8 it is garbage.
+*/
+export function utf16WithoutBom(head: Uint8Array): 'le' | 'be' | undefined {
+	const pairs = Math.min(64, Math.floor(head.length / 2));
+	if (pairs < 2) {
+		return undefined;
+	}
+
+	let little = true;
+	let big = true;
+	for (let pair = 0; pair < pairs; pair++) {
+		const first = head[pair * 2]!;
+		const second = head[pair * 2 + 1]!;
+		little &&= first !== 0 && first < 0x80 && second === 0;
+		big &&= first === 0 && second !== 0 && second < 0x80;
+	}
+
+	const order = little ? 'le' : big ? 'be' : undefined;
+	if (order === undefined) {
+		return undefined;
+	}
+
+	const text = Array.from({length: pairs}, (_, pair) =>
+		String.fromCharCode(head[pair * 2 + (order === 'le' ? 0 : 1)]!),
+	).join('');
+	return /^\s*[[{]/.test(text) ? order : undefined;
+}
+
+/**
 Classify content from its first bytes. Names are never trusted: Firehose
 objects have no suffix and downloaders leave `.gz` on decoded files.
 */
@@ -34,6 +65,10 @@ export function sniffContent(head: Uint8Array): ContentKind {
 		(head[0] === 0xff && head[1] === 0xfe) ||
 		(head[0] === 0xfe && head[1] === 0xff)
 	) {
+		return 'utf16';
+	}
+
+	if (utf16WithoutBom(head) !== undefined) {
 		return 'utf16';
 	}
 
@@ -64,7 +99,7 @@ export interface Sniffed {
 Read only the first bytes of a file and classify them. Opened non-blocking,
 so a FIFO that slipped past the directory walk cannot hang the loader.
 */
-export async function sniffFile(path: string): Promise<Sniffed> {
+export async function sniffFile(path: string | Buffer): Promise<Sniffed> {
 	const handle = await open(path, openFlags);
 	try {
 		const buffer = new Uint8Array(sniffLength);

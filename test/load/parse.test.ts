@@ -81,7 +81,7 @@ test('records that are not objects are reported by index and skipped', () => {
 	assert.match(parsed.problems[0]!.message, /^record 1 is null/);
 });
 
-test('broken pretty JSON recovers the records before the damage with one error', () => {
+test('a missing comma between records costs one error and no record', () => {
 	const pretty = JSON.stringify(
 		{Records: [event('a'), event('b'), event('c')]},
 		undefined,
@@ -93,25 +93,35 @@ test('broken pretty JSON recovers the records before the damage with one error',
 	const parsed = parseText(broken, 'f.json');
 	assert.deepEqual(
 		parsed.records.map((record) => record.record['eventID']),
-		['a', 'b'],
+		['a', 'b', 'c'],
 	);
-	assert.deepEqual(parsed.problems, []);
-	assert.equal(parsed.partial, true);
-	assert.equal(parsed.damage?.record, 2);
-	assert.match(parsed.damage!.message, /line 11, column 5/);
-	assert.match(parsed.damage!.message, /kept the 2 records before it/);
+	assert.equal(parsed.damage, undefined);
+	assert.equal(parsed.partial, false);
+	assert.equal(parsed.problems.length, 1);
+	assert.equal(parsed.problems[0]!.level, 'error');
+	assert.equal(parsed.problems[0]!.record, 2);
+	assert.match(
+		parsed.problems[0]!.message,
+		/^missing ',' between record 1 and record 2 at line 11, column 5/,
+	);
 });
 
-test('a record broken inside is named, and only the records before it are kept', () => {
+test('a record broken inside is named and skipped, and the records after it are kept', () => {
 	const parsed = parseText(
 		'{"Records":[{"eventID":"a"},{"eventID" "b"},{"eventID":"c"}]}',
 		'f.json',
 	);
 	assert.deepEqual(
-		parsed.records.map((record) => record.record['eventID']),
-		['a'],
+		parsed.records.map((record) => [record.record['eventID'], record.index]),
+		[
+			['a', 0],
+			['c', 2],
+		],
 	);
-	assert.match(parsed.damage!.message, /^broken JSON in record 1 at line 1/);
+	assert.equal(parsed.partial, true);
+	assert.equal(parsed.problems.length, 1);
+	assert.equal(parsed.problems[0]!.record, 1);
+	assert.match(parsed.problems[0]!.message, /^record 1: broken JSON at line 1/);
 });
 
 test('a file cut inside a record keeps the complete ones', () => {
