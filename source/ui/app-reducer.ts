@@ -8,6 +8,7 @@ import {
 } from './app-state.js';
 import {commandFor, type CommandId, type KeyName} from './keymap.js';
 import {settleFindings} from './findings-navigation.js';
+import {editPrompt, insertText, type PromptEdit} from './prompt-edit.js';
 import {clampScrolls, move, nextFlagged} from './navigation.js';
 import {
 	applyFilter,
@@ -46,12 +47,17 @@ function printable(text: string): string {
 	return text.replace(/\p{Cc}/gu, '');
 }
 
-function dropLastCharacter(text: string): string {
-	const characters = [...new Intl.Segmenter().segment(text)];
-	return characters
-		.slice(0, -1)
-		.map((part) => part.segment)
-		.join('');
+/** A prompt edit; a filter's error goes once its text changes. */
+function editDraft(state: AppState, edit: PromptEdit): AppState {
+	const next = editPrompt(state, edit);
+	if (next.draft === state.draft && next.caret === state.caret) {
+		return state;
+	}
+
+	return patch(state, {
+		...next,
+		filterError: next.draft === state.draft ? state.filterError : undefined,
+	});
 }
 
 /**
@@ -130,7 +136,7 @@ function runCommand(
 		}
 
 		case 'start-search':
-			return {...state, mode: 'search-input', draft: ''};
+			return {...state, mode: 'search-input', draft: '', caret: 0};
 		case 'next-hit':
 			return jumpToHit(state, 1);
 		case 'previous-hit':
@@ -140,6 +146,7 @@ function runCommand(
 				...state,
 				mode: 'filter-input',
 				draft: state.filter?.text ?? '',
+				caret: (state.filter?.text ?? '').length,
 				filterError: undefined,
 			});
 		case 'next-flagged':
@@ -178,13 +185,15 @@ function runCommand(
 				draft: '',
 				filterError: undefined,
 			});
+		case 'caret-left':
+		case 'caret-right':
+		case 'caret-start':
+		case 'caret-end':
 		case 'delete-char':
-			return patch(state, {
-				draft: dropLastCharacter(state.draft),
-				filterError: undefined,
-			});
+		case 'delete-word':
+		case 'delete-to-end':
 		case 'clear-input':
-			return patch(state, {draft: '', filterError: undefined});
+			return editDraft(state, command);
 	}
 }
 
@@ -207,7 +216,11 @@ function typeText(state: AppState, text: string): AppState {
 		return state;
 	}
 
-	return settle({...state, draft: state.draft + typed, filterError: undefined});
+	return settle({
+		...state,
+		...insertText(state, typed),
+		filterError: undefined,
+	});
 }
 
 function keyPress(
@@ -221,6 +234,11 @@ function keyPress(
 	const command = key === undefined ? undefined : commandFor(state.mode, key);
 	if (command !== undefined) {
 		return runCommand(context, start, command);
+	}
+
+	// An unbound Ctrl combination (Ctrl-x) arrives with its letter as text.
+	if (key?.startsWith('ctrl+')) {
+		return start;
 	}
 
 	return typeText(start, text);

@@ -73,6 +73,8 @@ export interface AppState {
 	scroll: Readonly<Record<ScrollPane, number>>;
 	/** The text of the open search or filter prompt. */
 	draft: string;
+	/** The prompt's cursor, in UTF-16 units into `draft` (see prompt-edit). */
+	caret: number;
 	search: SearchState | undefined;
 	filter: FilterState | undefined;
 	filterError: FilterError | undefined;
@@ -111,6 +113,7 @@ export function initialState(
 		top: asViewIndex(0),
 		scroll: {side: 0, detail: 0, help: 0, problems: 0},
 		draft: '',
+		caret: 0,
 		search: undefined,
 		filter: undefined,
 		filterError: undefined,

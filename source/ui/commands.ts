@@ -59,4 +59,10 @@ export type CommandId =
 	| 'submit-input'
 	| 'cancel-input'
 	| 'delete-char'
-	| 'clear-input';
+	| 'clear-input'
+	| 'caret-left'
+	| 'caret-right'
+	| 'caret-start'
+	| 'caret-end'
+	| 'delete-word'
+	| 'delete-to-end';

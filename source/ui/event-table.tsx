@@ -2,6 +2,7 @@ import {useMemo} from 'react';
 import {Box} from 'ink';
 import type {AppContext} from './app-context.js';
 import type {AppState} from './app-state.js';
+import {skippedCounts} from '../report/index.js';
 import {asViewIndex, eventAt} from './event-view.js';
 import {searchHighlighter} from './highlight.js';
 import {LineText, LineView} from './line-view.js';
@@ -22,15 +23,14 @@ function emptyLines(context: AppContext, width: number): Line[] {
 	}
 
 	const {summary} = context;
-	const notLog = summary.skippedNotLog ?? 0;
-	const skipped = summary.skippedDigest + summary.skippedEmpty + notLog;
 	const plural = summary.filesRead === 1 ? '' : 's';
+	// The same figures as the report's summary, from the same function.
+	const skipped = skippedCounts(summary);
 	const why =
 		summary.filesRead === 0
 			? 'No files were read: the paths given hold no log files.'
-			: `${summary.filesRead} file${plural} read: ${skipped} skipped` +
-				` (${summary.skippedDigest} digest, ${summary.skippedEmpty} empty,` +
-				` ${notLog} not CloudTrail), ${summary.filesWithErrors} with errors;` +
+			: `${summary.filesRead} file${plural} read: ${skipped.total} skipped` +
+				` (${skipped.detail}), ${summary.filesWithErrors} with errors;` +
 				' the rest hold no CloudTrail records.';
 	const lines: Line[] = [
 		[{text: 'No events loaded.', tone: 'heading'}],

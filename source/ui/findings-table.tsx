@@ -5,7 +5,7 @@ import type {AppContext} from './app-context.js';
 import type {AppState} from './app-state.js';
 import {cursorMark} from './event-table.js';
 import {LineText, LineView} from './line-view.js';
-import type {Line} from './lines.js';
+import {headFor, type Line} from './lines.js';
 import type {DateMode} from './table-columns.js';
 import {severityMarker, severityTone} from './theme.js';
 
@@ -84,8 +84,10 @@ function findingLine(
 			tone: severityTone(finding.severity),
 		},
 		{text: ` ${fit(finding.id, widths.id)} `, tone: 'muted'},
-		{text: fit(visible(finding.title), widths.title)},
-		{text: ` ${fit(visible(finding.identity), widths.who)}`},
+		{text: fit(headFor(visible(finding.title), widths.title), widths.title)},
+		{
+			text: ` ${fit(headFor(visible(finding.identity), widths.who), widths.who)}`,
+		},
 		{text: ` ${fit(count, widths.count)}`, tone: 'label'},
 		{text: ` ${fit(findingSpan(finding, dateMode), widths.span)}`},
 	];

@@ -1,6 +1,8 @@
+import {severityOrder, type Severity} from '../core/types.js';
 import {keyLabel} from './key-names.js';
 import {bindingsFor, type CommandId, type Mode} from './keymap.js';
 import {wrappedLines, type Line} from './lines.js';
+import {severityMarker} from './theme.js';
 
 /**
 The help overlay's text, printed from the keymap table for the view it was
@@ -72,13 +74,68 @@ export function helpRows(mode: Mode): HelpRow[] {
 	return rows;
 }
 
+/**
+The prompt has no help of its own (`?` is text there), so the list's help
+sums up its editing keys in one row, from the bindings with a `brief`.
+*/
+export function promptKeysRow(): HelpRow {
+	const bindings = bindingsFor('search-input');
+	const parts: string[] = [];
+	const commands: CommandId[] = [];
+	for (const binding of bindings.filter((b) => b.brief !== undefined)) {
+		const second = bindings.find((b) => b.pair?.with === binding.command);
+		const keys = [binding, second]
+			.flatMap((b) => (b ? [keyLabel(b.keys[0]!)] : []))
+			.join(' ');
+		parts.push(`${keys} ${binding.brief!}`);
+		commands.push(binding.command, ...(second ? [second.command] : []));
+	}
+
+	return {keys: '/ and f prompts', description: parts.join(', '), commands};
+}
+
+/**
+What the table's flag column means, from the markers themselves: the most
+severe flag of the event, as `!!!`, `!!`, `!` or `·`.
+*/
+export function severityLegend(): {marks: string; meaning: string} {
+	const groups = new Map<string, Severity[]>();
+	for (const severity of [...severityOrder].reverse()) {
+		const mark = severityMarker[severity].trim();
+		groups.set(mark, [...(groups.get(mark) ?? []), severity]);
+	}
+
+	return {
+		marks: [...groups.keys()].join(' / '),
+		meaning: `Worst flag: ${[...groups.values()]
+			.map((severities) => severities.join(', '))
+			.join(' / ')}`,
+	};
+}
+
 export function helpLines(mode: Mode, width: number): Line[] {
+	const hang = ' '.repeat(Math.min(keyColumn, Math.floor(width / 3)));
+	const rows = helpRows(mode);
+	if (mode === 'list') {
+		rows.push(promptKeysRow());
+	}
+
 	const lines: Line[] = [];
-	for (const row of helpRows(mode)) {
+	for (const row of rows) {
 		lines.push(
 			...wrappedLines(row.description, width, {
 				lead: {text: row.keys, tone: 'command'},
-				hang: ' '.repeat(Math.min(keyColumn, Math.floor(width / 3))),
+				hang,
+			}),
+		);
+	}
+
+	if (mode === 'list' || mode === 'finding' || mode === 'story') {
+		const legend = severityLegend();
+		lines.push(
+			...wrappedLines(legend.meaning, width, {
+				lead: {text: legend.marks, tone: 'label'},
+				hang,
 			}),
 		);
 	}

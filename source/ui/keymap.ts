@@ -1,5 +1,6 @@
 import {modes, type CommandId, type Mode} from './commands.js';
 import {keyLabel, type KeyName} from './key-names.js';
+import {promptBindings} from './prompt-keymap.js';
 
 /**
 The one table of keys. The input dispatcher looks commands up here and the
@@ -27,6 +28,11 @@ export interface KeyBinding {
 	described by `description` here, so the list view's help fits a page.
 	*/
 	pair?: {with: CommandId; description: string};
+	/**
+	A word or two for the list help's one-row summary of the prompt keys
+	(the prompt has no help of its own: `?` is text there).
+	*/
+	brief?: string;
 }
 
 /** Event lists: every event, a finding's events, a credential's story. */
@@ -34,7 +40,6 @@ const lists: readonly Mode[] = ['list', 'finding', 'story'];
 /** Views with panes (a table and a side panel). */
 const paned: readonly Mode[] = ['list', 'findings', 'finding', 'story'];
 const views: readonly Mode[] = [...paned, 'detail', 'help', 'problems'];
-const inputs: readonly Mode[] = ['search-input', 'filter-input'];
 
 export const keymap: readonly KeyBinding[] = [
 	{
@@ -208,33 +213,7 @@ export const keymap: readonly KeyBinding[] = [
 		description: 'Quit from anywhere',
 		modes: modes.filter((mode) => mode !== 'list'),
 	},
-	{
-		command: 'submit-input',
-		keys: ['enter'],
-		description: 'Run the search or apply the filter',
-		modes: inputs,
-		footer: 'apply',
-	},
-	{
-		command: 'cancel-input',
-		keys: ['escape'],
-		description: 'Cancel the prompt',
-		modes: inputs,
-		footer: 'cancel',
-	},
-	{
-		command: 'delete-char',
-		keys: ['backspace'],
-		description: 'Delete the last character',
-		modes: inputs,
-	},
-	{
-		command: 'clear-input',
-		keys: ['ctrl+u'],
-		description: 'Clear the prompt',
-		modes: inputs,
-		footer: 'clear',
-	},
+	...promptBindings,
 ];
 
 const byMode = new Map<Mode, Map<KeyName, CommandId>>(

@@ -17,10 +17,82 @@ export interface Segment {
 export type Line = readonly Segment[];
 
 const segmenter = new Intl.Segmenter();
+const printableAscii = /^[\u0020-\u007e]*$/;
+
+/**
+V8's grapheme segmenter gets slower per step the longer its input, so
+walking a 1 MB word in one go is quadratic. It is fed pieces of this many
+code units instead, which keeps the walk linear.
+*/
+const pieceSize = 1024;
+
+/**
+string-width segments its whole input, which is quadratic too, so a long
+text is measured a grapheme at a time. There are few distinct graphemes in
+practice; their widths are remembered (up to a bound).
+*/
+const widths = new Map<string, number>();
+
+function graphemeWidth(grapheme: string): number {
+	let cells = widths.get(grapheme);
+	if (cells === undefined) {
+		cells = stringWidth(grapheme);
+		if (widths.size >= 4096) {
+			widths.clear();
+		}
+
+		widths.set(grapheme, cells);
+	}
+
+	return cells;
+}
+
+/**
+The graphemes of `text` with their widths. The last grapheme of a piece may
+continue in the next one (a combining mark, a joined emoji), so it is carried
+over and segmented again with what follows.
+*/
+function* cells(text: string): Generator<[string, number]> {
+	if (printableAscii.test(text)) {
+		for (const character of text) {
+			yield [character, 1];
+		}
+
+		return;
+	}
+
+	let carry = '';
+	let start = 0;
+	while (start < text.length) {
+		let end = Math.min(start + pieceSize, text.length);
+		const last = text.charCodeAt(end - 1);
+		// Never end a piece between the two halves of a surrogate pair.
+		if (end < text.length && last >= 0xd8_00 && last <= 0xdb_ff) {
+			end++;
+		}
+
+		let previous: string | undefined;
+		for (const {segment} of segmenter.segment(carry + text.slice(start, end))) {
+			if (previous !== undefined) {
+				yield [previous, graphemeWidth(previous)];
+			}
+
+			previous = segment;
+		}
+
+		carry = previous ?? '';
+		start = end;
+	}
+
+	if (carry !== '') {
+		yield [carry, graphemeWidth(carry)];
+	}
+}
 
 /**
 Splits safe text into pieces of at most `width` cells: at spaces where it
-can, inside a word only when the word alone is too wide.
+can, inside a word only when the word alone is too wide. One pass: each
+word is measured once, and a long one is cut as its graphemes go by.
 */
 export function wrapText(text: string, width: number): string[] {
 	const limit = Math.max(width, 1);
@@ -35,25 +107,35 @@ export function wrapText(text: string, width: number): string[] {
 	};
 
 	for (const word of text.split(/(?<= )/)) {
-		const wordWidth = stringWidth(word.trimEnd());
-		if (rowWidth > 0 && rowWidth + wordWidth > limit) {
+		const pieces = printableAscii.test(word) ? undefined : [...cells(word)];
+		let wordWidth = word.length;
+		if (pieces !== undefined) {
+			wordWidth = 0;
+			for (const [, cellCount] of pieces) {
+				wordWidth += cellCount;
+			}
+		}
+
+		const inkWidth = word.endsWith(' ') ? wordWidth - 1 : wordWidth;
+		if (rowWidth > 0 && rowWidth + inkWidth > limit) {
 			flush();
 		}
 
-		if (wordWidth <= limit) {
+		if (inkWidth <= limit) {
 			row += word;
-			rowWidth += stringWidth(word);
+			rowWidth += wordWidth;
 			continue;
 		}
 
-		for (const {segment} of segmenter.segment(word)) {
-			const cells = stringWidth(segment);
-			if (rowWidth + cells > limit && rowWidth > 0) {
+		for (const [grapheme, graphemeCells] of pieces ?? cells(word)) {
+			// A word's closing space may hang past the edge: it is trimmed.
+			const overflows = rowWidth + graphemeCells > limit && grapheme !== ' ';
+			if (overflows && rowWidth > 0) {
 				flush();
 			}
 
-			row += segment;
-			rowWidth += cells;
+			row += grapheme;
+			rowWidth += graphemeCells;
 		}
 	}
 
@@ -62,6 +144,24 @@ export function wrapText(text: string, width: number): string[] {
 	}
 
 	return rows;
+}
+
+/**
+The start of a text, long enough to fill `width` cells, for a cell that
+cuts it anyway: `truncate` measures the whole text first, which takes
+minutes for a 2 MB value that is not ASCII. What is left out is marked with
+`…` so that a cut is never silent.
+*/
+export function headFor(text: string, width: number): string {
+	const room = Math.max(width, 1) * 8 + 64;
+	if (text.length <= room) {
+		return text;
+	}
+
+	// Never cut between the two halves of a surrogate pair.
+	const last = text.charCodeAt(room - 1);
+	const end = last >= 0xd8_00 && last <= 0xdb_ff ? room - 1 : room;
+	return `${text.slice(0, end)}…`;
 }
 
 /**

@@ -186,6 +186,7 @@ export function applyFilter(
 			...state,
 			mode: 'filter-input',
 			draft: trimmed,
+			caret: trimmed.length,
 			filterError: {message: parsed.error, position: parsed.position},
 		});
 	}

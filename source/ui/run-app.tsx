@@ -3,11 +3,16 @@ import {render} from 'ink';
 import type {Dataset} from '../core/types.js';
 import {debugLog} from '../core/debug-log.js';
 import {App} from './app.js';
+import {ScreenStream} from './screen-stream.js';
 
 /** Switches to the alternate screen buffer and puts the cursor top-left. */
 export const enterAlternateScreen = '\u001B[?1049h\u001B[H';
-/** Back to the normal buffer (and its scrollback), cursor visible again. */
-export const leaveAlternateScreen = '\u001B[?1049l\u001B[?25h';
+/**
+Back to the normal buffer (and its scrollback), cursor visible again. The
+alternate screen is erased first: after a resize, tmux (3.3a) carries rows
+of it into the normal screen when it is left.
+*/
+export const leaveAlternateScreen = '\u001B[2J\u001B[H\u001B[?1049l\u001B[?25h';
 
 export interface RunAppOptions {
 	/** A filter applied before the first frame, e.g. from `--filter`. */
@@ -45,8 +50,12 @@ export async function runApp(
 ): Promise<void> {
 	const stdout = options.stdout ?? process.stdout;
 	const stderr = options.stderr ?? process.stderr;
+	// Ink writes through this; it is shut before the alternate screen is
+	// left, so no frame can follow the leave sequence.
+	const screen = new ScreenStream(stdout);
 	let inAlternate = true;
 	const leave = (): void => {
+		screen.close();
 		if (inAlternate) {
 			inAlternate = false;
 			stdout.write(leaveAlternateScreen);
@@ -63,7 +72,8 @@ export async function runApp(
 	const instance = render(
 		<App dataset={dataset} initialFilter={options.initialFilter} />,
 		{
-			stdout,
+			// Ink needs only write, the size, isTTY and 'resize' of it.
+			stdout: screen as unknown as NodeJS.WriteStream,
 			stderr,
 			stdin: options.stdin ?? process.stdin,
 			exitOnCtrlC: false,

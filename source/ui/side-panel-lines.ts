@@ -1,7 +1,14 @@
+import stringWidth from 'string-width';
 import {shown, truncate} from '../core/safe-text.js';
 import type {Flag, TrailEvent} from '../core/types.js';
 import {sourceLabel} from '../normalise/source-address.js';
-import {wrappedLines, type Line, type Segment} from './lines.js';
+import {
+	lineText,
+	wrapText,
+	wrappedLines,
+	type Line,
+	type Segment,
+} from './lines.js';
 import {severityTone, type Tone} from './theme.js';
 
 /**
@@ -14,11 +21,31 @@ check next.
 /** Rows a long user agent may take in the panel; the detail view has all. */
 const userAgentRows = 3;
 
+/**
+Characters of one field the panel wraps. A 2 MB user name would otherwise
+be wrapped into tens of thousands of rows on every selection; the detail
+view (Enter) shows the whole record.
+*/
+export const fieldLimit = 2000;
+
+/** The first `fieldLimit` characters of a field, and how many were left out. */
+export function capped(text: string): string {
+	if (text.length <= fieldLimit) {
+		return text;
+	}
+
+	// Never cut between the two halves of a surrogate pair.
+	const last = text.charCodeAt(fieldLimit - 1);
+	const end = last >= 0xd8_00 && last <= 0xdb_ff ? fieldLimit - 1 : fieldLimit;
+	const rest = text.length - end;
+	return `${text.slice(0, end)}… (${rest} more characters: Enter shows the whole record)`;
+}
+
 const factLabel = 11;
 const factHang = ' '.repeat(factLabel);
 
 function fact(label: string, value: string, width: number): Line[] {
-	return wrappedLines(value, width, {
+	return wrappedLines(capped(value), width, {
 		lead: {text: label, tone: 'label'},
 		hang: factHang,
 	});
@@ -65,7 +92,8 @@ An item of "next steps" is often a sentence ending in a command. The command
 goes on rows of its own, so a short one is never split and reads (and
 copies) as a whole.
 */
-function itemLines(item: string, width: number): Line[] {
+function itemLines(whole: string, width: number): Line[] {
+	const item = capped(whole);
 	const bullet = {lead: {text: '    • '}, hang: '      '};
 	const command = /^(.*?):\s+(aws\s.*)$/s.exec(item);
 	if (command === null) {
@@ -96,6 +124,22 @@ function bullets(
 	return lines;
 }
 
+/**
+`Flag 3/3  HIGH     <title>`, the title wrapped under itself: a long title
+is read in full here, where the flag is explained.
+*/
+function flagTitleLines(flag: Flag, counter: string, width: number): Line[] {
+	const [severity, title] = flagHeading(flag) as [Segment, Segment];
+	const head: Segment[] = [{text: counter, tone: 'muted'}, severity];
+	const indent = ' '.repeat(stringWidth(lineText(head)));
+	return wrapText(title.text, Math.max(width - indent.length, 8)).map(
+		(row, index): Line => [
+			...(index === 0 ? head : [{text: indent}]),
+			{text: row, tone: title.tone},
+		],
+	);
+}
+
 /** One flag in full: heading, why, evidence, normal, next. */
 export function flagLines(
 	flag: Flag,
@@ -105,12 +149,9 @@ export function flagLines(
 ): Line[] {
 	return [
 		[],
-		[
-			{text: `Flag ${index + 1}/${total}  `, tone: 'muted'},
-			...flagHeading(flag),
-		],
+		...flagTitleLines(flag, `Flag ${index + 1}/${total}  `, width),
 		[{text: '  Why', tone: 'label'}],
-		...wrappedLines(flag.why, width, {hang: '    '}),
+		...wrappedLines(capped(flag.why), width, {hang: '    '}),
 		...bullets('Evidence', flag.evidence, width),
 		...bullets('Normal', flag.normal ?? [], width),
 		...bullets('Next', flag.next, width),

@@ -6,6 +6,7 @@ import type {AppState} from './app-state.js';
 import {footerFor} from './keymap.js';
 import {LineText} from './line-view.js';
 import {lineText, type Line, type Segment} from './lines.js';
+import {caretOf} from './prompt-edit.js';
 import {currentHit} from './query-actions.js';
 
 /**
@@ -110,13 +111,27 @@ function reminder(state: AppState): Segment[] {
 	return keys;
 }
 
+const segmenter = new Intl.Segmenter();
+
+/** The first grapheme of `text`, or '' when it is empty. */
+function caretCell(text: string): string {
+	for (const {segment} of segmenter.segment(text)) {
+		return segment;
+	}
+
+	return '';
+}
+
 function promptLines(state: AppState, width: number): Line[] {
 	const label = state.mode === 'search-input' ? '/' : 'filter: ';
-	const draft = visible(state.draft);
+	// The cursor is the cell of the character it stands on (a space at the end).
+	const caret = caretOf(state);
+	const at = caretCell(state.draft.slice(caret));
 	const prompt: Segment[] = [
 		{text: label, tone: 'heading'},
-		{text: draft},
-		{text: ' ', tone: 'match'},
+		{text: visible(state.draft.slice(0, caret))},
+		{text: visible(at) || ' ', tone: 'match'},
+		{text: visible(state.draft.slice(caret + at.length))},
 	];
 	// The prompt's keys go on the right while there is room for them.
 	const keys = reminder(state);

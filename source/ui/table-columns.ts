@@ -1,7 +1,7 @@
 import {fit, visible} from '../core/safe-text.js';
 import type {TrailEvent} from '../core/types.js';
 import {sourceHint} from '../normalise/source-address.js';
-import type {Line, Segment} from './lines.js';
+import {headFor, type Line, type Segment} from './lines.js';
 import {hintTone, severityMarker, severityTone, type Tone} from './theme.js';
 
 /**
@@ -67,9 +67,9 @@ export function tableColumns(width: number, dateMode: DateMode): Column[] {
 	const withAgent = width >= agentColumnFrom;
 	const shown = flexible.filter((column) => withAgent || column.id !== 'agent');
 	const time = timeWidth[dateMode];
-	const region = width >= 100 ? 14 : 9;
+	const regionWidth = width >= 100 ? 14 : 9;
 	const gaps = shown.length + 2;
-	const total = Math.max(width - time - 3 - region - gaps, 0);
+	const total = Math.max(width - time - 3 - regionWidth - gaps, 0);
 	const weights = shown.reduce((sum, column) => sum + column.weight, 0);
 	const widths = new Map<ColumnId, number>();
 	let room = total;
@@ -80,7 +80,28 @@ export function tableColumns(width: number, dateMode: DateMode): Column[] {
 		room -= size;
 	}
 
-	// Too narrow for the minimums: take cells from the widest columns.
+	// Too narrow for the minimums. Event and Principal say what happened
+	// and who did it, so the region gives first, then the error and the
+	// source, down to a few cells each; only then the widest columns.
+	let region = regionWidth;
+	const give = (id: ColumnId | 'region', floor: number): void => {
+		const size = id === 'region' ? region : widths.get(id);
+		if (size === undefined || room >= 0) {
+			return;
+		}
+
+		const taken = Math.min(Math.max(size - floor, 0), -room);
+		room += taken;
+		if (id === 'region') {
+			region -= taken;
+		} else {
+			widths.set(id, size - taken);
+		}
+	};
+
+	give('region', 4);
+	give('error', 4);
+	give('source', 9);
 	while (room < 0) {
 		const widest = shown.reduce((a, b) =>
 			widths.get(b.id)! > widths.get(a.id)! ? b : a,
@@ -186,7 +207,7 @@ function textCell(
 	highlight: Highlighter,
 	width = column.width,
 ): Segment[] {
-	return highlight(column.id, visible(text), fit(text, width));
+	return highlight(column.id, visible(text), fit(headFor(text, width), width));
 }
 
 function cell(

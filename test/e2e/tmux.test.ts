@@ -1,11 +1,9 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawnSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
-import {rmSync} from 'node:fs';
-import {setTimeout as sleep} from 'node:timers/promises';
-import {builtCli, projectRoot} from '../helpers/paths.js';
+import {builtCli} from '../helpers/paths.js';
 import {onlyEvent, openFlaws2} from '../helpers/ui-samples.js';
+import {quoted, TmuxTerminal, tmuxInstalled} from './tmux-terminal.js';
 
 /**
 The built command in a real terminal: tmux gives it a pseudo-terminal of
@@ -14,97 +12,18 @@ The built command in a real terminal: tmux gives it a pseudo-terminal of
 nothing depends on how long a step takes.
 */
 
-const socket = `trailtui-e2e-${process.pid}-${randomBytes(4).toString('hex')}`;
-const session = 'trailtui';
 const marker = `MARKER-${randomBytes(4).toString('hex')}`;
-/** Polls of about 100 ms each before a wait gives up (about 20 s). */
-const maxPolls = 200;
 
-// Ink only draws the final frame when it believes it runs under CI, so the
-// tmux server (and the command in it) must not inherit those variables.
-const environment: NodeJS.ProcessEnv = {...process.env};
-for (const name of ['CI', 'CONTINUOUS_INTEGRATION', 'TMUX', 'TMUX_PANE']) {
-	delete environment[name];
-}
-
-function tmux(...args: string[]): string {
-	const result = spawnSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {
-		encoding: 'utf8',
-		env: environment,
-	});
-	if (result.error) {
-		throw result.error;
-	}
-
-	if (result.status !== 0) {
-		throw new Error(`tmux ${args.join(' ')}: ${result.stderr}`);
-	}
-
-	return result.stdout;
-}
-
-function tmuxInstalled(): boolean {
-	const result = spawnSync('tmux', ['-V'], {encoding: 'utf8'});
-	return !result.error && result.status === 0;
-}
-
-function screen(): string {
-	return tmux('capture-pane', '-p', '-t', session);
-}
-
-function alternateOn(): string {
-	return tmux('display-message', '-p', '-t', session, '#{alternate_on}').trim();
-}
-
-async function waitFor(
-	what: string,
-	accept: (text: string) => boolean,
-): Promise<string> {
-	let last = '';
-	for (let poll = 0; poll < maxPolls; poll++) {
-		last = screen();
-		if (accept(last)) {
-			return last;
-		}
-
-		await sleep(100);
-	}
-
-	throw new Error(`the terminal never showed ${what}; last screen:\n${last}`);
-}
-
-function paneCommand(): string {
-	return tmux(
-		'display-message',
-		'-p',
-		'-t',
-		session,
-		'#{pane_current_command}',
-	).trim();
-}
-
-async function waitUntil(what: string, done: () => boolean): Promise<void> {
-	for (let poll = 0; poll < maxPolls; poll++) {
-		if (done()) {
-			return;
-		}
-
-		await sleep(100);
-	}
-
-	throw new Error(`never saw ${what}`);
-}
-
-function keys(...names: string[]): void {
-	tmux('send-keys', '-t', session, ...names);
-}
-
-function type(text: string): void {
-	tmux('send-keys', '-t', session, '-l', text);
-}
-
-function quoted(text: string): string {
-	return `'${text.replaceAll("'", "'\\''")}'`;
+/** The terminal's methods as plain functions, for a test that reads as steps. */
+function bind(terminal: TmuxTerminal) {
+	return {
+		keys: terminal.keys.bind(terminal),
+		type: terminal.type.bind(terminal),
+		waitFor: terminal.waitFor.bind(terminal),
+		waitUntil: terminal.waitUntil.bind(terminal),
+		alternateOn: terminal.alternateOn.bind(terminal),
+		paneCommand: terminal.paneCommand.bind(terminal),
+	};
 }
 
 const skip = tmuxInstalled()
@@ -118,22 +37,10 @@ test(
 		const flaws2 = await openFlaws2();
 		const {flags} = onlyEvent(flaws2, 'ListBuckets');
 		assert.ok(flags.length > 0);
-		let socketPath: string | undefined;
+		const terminal = new TmuxTerminal(100, 30);
+		const {keys, type, waitFor, waitUntil, alternateOn, paneCommand} =
+			bind(terminal);
 		try {
-			tmux(
-				'new-session',
-				'-d',
-				'-s',
-				session,
-				'-x',
-				'100',
-				'-y',
-				'30',
-				'-c',
-				projectRoot,
-				"env TERM=xterm-256color PS1='$ ' ENV= sh",
-			);
-			socketPath = tmux('display-message', '-p', '#{socket_path}').trim();
 			await waitFor('a shell prompt', (text) => text.includes('$'));
 			type(`echo ${marker}`);
 			keys('Enter');
@@ -213,11 +120,7 @@ test(
 				() => paneCommand() === 'sh',
 			);
 		} finally {
-			spawnSync('tmux', ['-L', socket, 'kill-server'], {env: environment});
-			// tmux leaves its socket file behind; it is this test's own.
-			if (socketPath?.endsWith(socket)) {
-				rmSync(socketPath, {force: true});
-			}
+			terminal.close();
 		}
 	},
 );

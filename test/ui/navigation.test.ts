@@ -122,7 +122,7 @@ test('Enter opens the whole record, j scrolls it and Esc returns', async () => {
 		(plain) => plain.includes('"eventVersion"'),
 		'showing the record',
 	);
-	assert.match(detail, /record #0 of test\.json/);
+	assert.match(detail, /record #1 of test\.json/);
 	assert.ok(!detail.includes('"recipientAccountId"'));
 	await press(
 		app,
