@@ -7,6 +7,7 @@ import {
 	type LoadProgress,
 } from './load/load-records.js';
 import {normaliseRecord} from './normalise/normalise-event.js';
+import {unreadableTimeProblems} from './normalise/time-problems.js';
 import {
 	bundledRanges,
 	parseIpRangesJson,
@@ -120,6 +121,7 @@ export async function openDataset(
 	const started = Date.now();
 	const {records, summary} = await loadRecords([...paths], loadOptions);
 	const events = records.map((record) => normaliseRecord(record, ranges));
+	summary.problems.push(...unreadableTimeProblems(events));
 	// Array.prototype.sort is stable: equal times keep their load order.
 	events.sort(compareEventTime);
 	for (const [seq, event] of events.entries()) {

@@ -3,7 +3,7 @@ import type {AwsRanges} from '../enrich/aws-ranges.js';
 import {errorCodeOf, outcomeOf} from './outcome.js';
 import {describePrincipal} from './principal.js';
 import {classifySource} from './source-address.js';
-import {parseEventTime, timeTextOf} from './time.js';
+import {inDateRange, parseEventTime, timeTextOf} from './time.js';
 
 /**
 Turns one raw record into the event the rest of the pipeline reads. It runs
@@ -80,7 +80,7 @@ export function normaliseRecord(
 	const useFallback =
 		Number.isNaN(parsed) &&
 		typeof fallback === 'number' &&
-		Number.isFinite(fallback);
+		!Number.isNaN(inDateRange(fallback));
 	const time = useFallback ? fallback : parsed;
 
 	return {

@@ -1,3 +1,4 @@
+import {boundedJson} from '../core/bounded-json.js';
 import type {Outcome, RawRecord} from '../core/types.js';
 
 /**
@@ -52,25 +53,48 @@ export function isSignInFailure(record: RawRecord): boolean {
 	);
 }
 
-/** The error code as text, or undefined when the call succeeded. */
+/** Longest error code text kept from an odd (object or array) errorCode. */
+const maxCodeText = 200;
+
+/**
+The error code as text, or undefined when the call succeeded. Any present,
+non-empty code counts, whatever its type: a log that writes an object or an
+array there still says the call failed, and calling it a success would hide
+it from the `error` filter and the detectors.
+*/
 export function errorCodeOf(record: RawRecord): string | undefined {
 	const code = record['errorCode'];
-	if (typeof code === 'string') {
-		return code === '' ? undefined : code;
+	if (code === undefined || code === null) {
+		return undefined;
 	}
 
-	if (typeof code === 'number' || typeof code === 'boolean') {
-		return String(code);
+	if (typeof code === 'object') {
+		const empty = Array.isArray(code)
+			? code.length === 0
+			: Object.keys(code).length === 0;
+		return empty ? undefined : boundedJson(code, maxCodeText);
 	}
 
-	return undefined;
+	const text = String(code);
+	return text === '' ? undefined : text;
+}
+
+/** The strings inside an object or array code's JSON text. */
+function quotedTexts(code: string): string[] {
+	if (!code.startsWith('{') && !code.startsWith('[')) {
+		return [];
+	}
+
+	return [...code.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
 }
 
 /** Whether the call succeeded, was refused, or failed for another reason. */
 export function outcomeOf(record: RawRecord): Outcome {
 	const code = errorCodeOf(record);
 	if (code !== undefined) {
-		return isDeniedCode(code) ? 'denied' : 'error';
+		return isDeniedCode(code) || quotedTexts(code).some(isDeniedCode)
+			? 'denied'
+			: 'error';
 	}
 
 	return isSignInFailure(record) ? 'error' : 'success';

@@ -148,6 +148,22 @@ Epoch milliseconds of an `eventTime` value read as UTC whatever the machine's
 time zone; NaN when it cannot be read.
 */
 export function parseEventTime(value: unknown): number {
+	return inDateRange(readEventTime(value));
+}
+
+/**
+The largest distance from the epoch a `Date` can hold. A number past it is
+finite but `new Date(ms).toISOString()` throws, so every later stage (the
+table, the detectors' dates) would crash on one odd record.
+*/
+export const maxDateMs = 8.64e15;
+
+/** The time itself when a `Date` can hold it, else NaN. */
+export function inDateRange(ms: number): number {
+	return Number.isFinite(ms) && Math.abs(ms) <= maxDateMs ? ms : Number.NaN;
+}
+
+function readEventTime(value: unknown): number {
 	if (typeof value === 'number') {
 		return fromEpoch(value);
 	}
@@ -165,8 +181,7 @@ export function parseEventTime(value: unknown): number {
 		return fromEpoch(Number(text));
 	}
 
-	const ms = parseIsoText(text);
-	return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? ms : Number.NaN;
+	return parseIsoText(text);
 }
 
 /**
@@ -175,7 +190,7 @@ Fractions are dropped so that every row's time has the same width; the order
 of events still uses the full value. Empty for NaN.
 */
 export function formatTime(ms: number): string {
-	if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {
+	if (Number.isNaN(inDateRange(ms))) {
 		return '';
 	}
 

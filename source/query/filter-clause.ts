@@ -1,9 +1,15 @@
-import ipaddr from 'ipaddr.js';
 import type {TrailEvent} from '../core/types.js';
 import {severityOrder} from '../core/types.js';
 import {resolveField, topSeverity, type FieldDef} from './filter-fields.js';
 import type {Token} from './filter-tokens.js';
-import {parseTimeRange} from './time-spec.js';
+import {
+	flagIds,
+	outcomeHelp,
+	outcomeNamed,
+	unknownFlagError,
+} from './filter-choices.js';
+import {isLoggedSourceName, parseIp, parseRange} from './filter-ip.js';
+import {isReversedRange, parseTimeRange} from './time-spec.js';
 
 /**
 Turns one clause of the field filter into a test on events. Every value is
@@ -59,35 +65,6 @@ function textClause(field: FieldDef, op: string, value: string): Predicate {
 		: anyValue(field, (v) => v.toLowerCase() === wanted);
 }
 
-/**
-An address as people write it: four-part decimal IPv4, or IPv6. ipaddr.js
-also reads `10` or `1.2.3` as IPv4 (old inet_aton forms), which in a filter
-would only surprise. A mapped IPv6 (`::ffff:1.2.3.4`) becomes IPv4.
-*/
-function parseIp(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
-	const valid = text.includes(':')
-		? ipaddr.IPv6.isValid(text)
-		: ipaddr.IPv4.isValidFourPartDecimal(text);
-	return valid ? ipaddr.process(text) : undefined;
-}
-
-function parseRange(
-	text: string,
-): [ipaddr.IPv4 | ipaddr.IPv6, number] | undefined {
-	const slash = text.lastIndexOf('/');
-	const bits = text.slice(slash + 1);
-	const address = parseIp(text.slice(0, slash));
-	if (!address || !/^\d{1,3}$/.test(bits)) {
-		return undefined;
-	}
-
-	// A mapped IPv6 prefix became IPv4: shorten the prefix to match.
-	const mapped = address.kind() === 'ipv4' && text.includes(':');
-	const length = mapped ? Number(bits) - 96 : Number(bits);
-	const max = address.kind() === 'ipv4' ? 32 : 128;
-	return length < 0 || length > max ? undefined : [address, length];
-}
-
 function ipClause(field: FieldDef, op: string, value: Token): Compiled {
 	if (op === '~') {
 		return pass(textClause(field, op, value.text));
@@ -119,8 +96,44 @@ function ipClause(field: FieldDef, op: string, value: Token): Compiled {
 		});
 	}
 
-	// Not an address: compare the logged text (`ip=ec2.amazonaws.com`).
-	return pass(textClause(field, '=', value.text));
+	// Not an address: compare the logged text (`ip=ec2.amazonaws.com`), but
+	// only for values a log can hold there; `ip:foo` or `ip=10.0.0.256` would
+	// silently match nothing.
+	if (isLoggedSourceName(value.text)) {
+		return pass(textClause(field, '=', value.text));
+	}
+
+	return fail(
+		`"${value.text}" is not an address: write one like 203.0.113.10, a range ` +
+			`like 203.0.113.0/24, a service like ec2.amazonaws.com, "AWS Internal", ` +
+			`or ip~${value.text} to match part of the text`,
+		value.position,
+	);
+}
+
+function outcomeClause(field: FieldDef, value: Token): Compiled {
+	const outcome = outcomeNamed(value.text);
+	if (!outcome) {
+		return fail(
+			`"${value.text}" is not an outcome: use ${outcomeHelp}`,
+			value.position,
+		);
+	}
+
+	return pass(anyValue(field, (v) => v === outcome));
+}
+
+function flagClause(field: FieldDef, op: string, value: Token): Compiled {
+	const wanted = value.text.toLowerCase();
+	const known =
+		op === '~'
+			? flagIds.some((id) => id.includes(wanted))
+			: flagIds.includes(wanted);
+	if (!known) {
+		return fail(unknownFlagError(value.text), value.position);
+	}
+
+	return pass(textClause(field, op, value.text));
 }
 
 function timeClause(field: FieldDef, op: string, value: Token): Compiled {
@@ -129,6 +142,13 @@ function timeClause(field: FieldDef, op: string, value: Token): Compiled {
 	}
 
 	const span = parseTimeRange(value.text);
+	if (!span && isReversedRange(value.text)) {
+		return fail(
+			`"${value.text}": the span ends before it starts; write the earlier time first`,
+			value.position,
+		);
+	}
+
 	if (!span) {
 		return fail(
 			`"${value.text}" is not a time: write 2024-05-01T10:00Z (UTC), a day 2024-05-01, or a range a..b`,
@@ -225,6 +245,16 @@ export function compileComparison(
 
 		case 'bool': {
 			compiled = boolClause(field, value);
+			break;
+		}
+
+		case 'outcome': {
+			compiled = outcomeClause(field, value);
+			break;
+		}
+
+		case 'flag': {
+			compiled = flagClause(field, base, value);
 			break;
 		}
 

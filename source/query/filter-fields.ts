@@ -1,5 +1,6 @@
 import type {TrailEvent} from '../core/types.js';
 import {severityOrder} from '../core/types.js';
+import {boundedJson} from '../core/bounded-json.js';
 
 /**
 The fields a filter clause can name. Short names cover what people look for
@@ -8,7 +9,8 @@ record (`requestParameters.bucketName`, `resources.ARN`,
 `resources[0].ARN`), so nothing in a record is out of reach.
 */
 
-export type FieldKind = 'text' | 'ip' | 'time' | 'severity' | 'bool' | 'flag';
+export type FieldKind =
+	'text' | 'ip' | 'time' | 'severity' | 'bool' | 'flag' | 'outcome';
 
 export interface FieldDef {
 	/** The name as the user typed it, for error messages. */
@@ -57,7 +59,7 @@ const shortFields: Array<[string[], FieldKind, Getter]> = [
 		'text',
 		(e) => [e.eventSource, e.eventSource.replace(/\.amazonaws\.com$/, '')],
 	],
-	[['outcome'], 'text', (e) => [e.outcome]],
+	[['outcome'], 'outcome', (e) => [e.outcome]],
 	[['console'], 'bool', (e) => [String(e.console)]],
 	[['flag', 'flags'], 'flag', (e) => e.flags.map((f) => f.id)],
 	[['severity'], 'severity', (e) => [topSeverity(e)]],
@@ -112,7 +114,8 @@ function leafText(value: unknown): string | undefined {
 	}
 
 	if (typeof value === 'object') {
-		return JSON.stringify(value).slice(0, maxObjectText);
+		// Bounded: a record nested thousands deep must not overflow the stack.
+		return boundedJson(value, maxObjectText);
 	}
 
 	return String(value);

@@ -146,6 +146,17 @@ export function tokenize(text: string): TokenizeResult {
 			continue;
 		}
 
+		// `eventName==x` or `time=>x`: a value that starts like an operator is
+		// almost always a typo, and would silently compare with "=x".
+		const doubled = operatorAt(text, j);
+		if (doubled !== undefined && doubled !== ':') {
+			return {
+				ok: false,
+				error: `"${op}${doubled}" is two operators: write one (quote a value that starts with "${doubled}")`,
+				position: j,
+			};
+		}
+
 		const valueStart = j;
 		while (j < text.length && !isSpace(text[j])) {
 			j++;

@@ -93,6 +93,21 @@ export function parseTime(text: string): TimeSpan | undefined {
 	return {start, end: start + length};
 }
 
+/**
+True for a range `a..b` of two readable times where `b` ends before `a`
+starts, so that the error can say so rather than "not a time".
+*/
+export function isReversedRange(text: string): boolean {
+	const split = text.indexOf('..');
+	if (split === -1) {
+		return false;
+	}
+
+	const start = parseTime(text.slice(0, split));
+	const end = parseTime(text.slice(split + 2));
+	return start !== undefined && end !== undefined && end.end < start.start;
+}
+
 /** A time or a range `a..b`, `a..`, `..b`; undefined when unreadable. */
 export function parseTimeRange(text: string): TimeSpan | undefined {
 	const split = text.indexOf('..');

@@ -1,4 +1,4 @@
 /** The non-interactive outputs: `--report`, `--json`, and the load summary. */
 export {formatJsonLines, terminalSafeJson} from './json-lines.js';
 export {formatReport, sourceCell} from './report-table.js';
-export {formatProblems, formatSummary} from './summary.js';
+export {formatProblems, formatSummary, skippedCounts} from './summary.js';

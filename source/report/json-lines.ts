@@ -36,7 +36,9 @@ function jsonEvent(event: TrailEvent, finding: Finding | undefined) {
 		eventSource: event.eventSource,
 		region: event.region || null,
 		principal: event.principal.label,
-		principalType: event.principal.type,
+		// `None` is the normaliser's word for "no identity": JSON says null.
+		principalType:
+			event.principal.type === 'None' ? null : event.principal.type,
 		accessKeyId: event.principal.accessKeyId ?? null,
 		sourceIPAddress: event.source.raw ?? null,
 		sourceKind: event.source.kind,

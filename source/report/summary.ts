@@ -28,17 +28,32 @@ function problemCounts(problems: readonly LoadProblem[]): string {
 	return parts.length === 0 ? 'none' : parts.join(', ');
 }
 
+/**
+How many files were skipped, and why (`0 digest, 3 empty, 1 not CloudTrail`).
+The report, the problems view and the screen's empty state all take their
+figures from here, so that they cannot disagree about what was skipped.
+*/
+export function skippedCounts(summary: LoadSummary): {
+	total: number;
+	detail: string;
+} {
+	const notLog = summary.skippedNotLog ?? 0;
+	return {
+		total: summary.skippedDigest + summary.skippedEmpty + notLog,
+		detail:
+			`${summary.skippedDigest} digest, ${summary.skippedEmpty} empty, ` +
+			`${notLog} not CloudTrail`,
+	};
+}
+
 /** One aligned `label  value` line per figure of the summary. */
 export function formatSummary(summary: LoadSummary): string[] {
-	const skipped = summary.skippedDigest + summary.skippedEmpty;
+	const skipped = skippedCounts(summary);
 	const rows: Array<[string, string]> = [
 		['Files read', String(summary.filesRead)],
 		['Events', String(summary.events)],
 		['Duplicates dropped', String(summary.duplicates)],
-		[
-			'Files skipped',
-			`${skipped} (${summary.skippedDigest} digest, ${summary.skippedEmpty} empty)`,
-		],
+		['Files skipped', `${skipped.total} (${skipped.detail})`],
 		['Files with errors', String(summary.filesWithErrors)],
 		['Partial files', String(summary.partialFiles)],
 		['Problems', problemCounts(summary.problems)],
@@ -48,9 +63,26 @@ export function formatSummary(summary: LoadSummary): string[] {
 }
 
 /**
-Each problem as `file[:record]: level: message`. The record is counted from
-1, as people count lines and records (the summary stores it from 0). Info
-notes are listed unless `includeInfo` is false.
+Where in its file a problem is, counted from 1 as people count, and the
+message without a place it already names. `file:2` would read as a line in
+editors and `grep -n` output, so a record says `record 2`; a JSON Lines
+problem, whose message starts with its line, says `line 2`.
+*/
+function place(problem: LoadProblem): {where: string; message: string} {
+	if (problem.record === undefined) {
+		return {where: '', message: problem.message};
+	}
+
+	const n = problem.record + 1;
+	const line = `line ${n}: `;
+	return problem.message.startsWith(line)
+		? {where: `: line ${n}`, message: problem.message.slice(line.length)}
+		: {where: `: record ${n}`, message: problem.message};
+}
+
+/**
+Each problem as `file[: record N]: level: message` (or `: line N` for a
+line of JSON Lines). Info notes are listed unless `includeInfo` is false.
 */
 export function formatProblems(
 	summary: LoadSummary,
@@ -60,8 +92,7 @@ export function formatProblems(
 	return summary.problems
 		.filter((problem) => includeInfo || problem.level !== 'info')
 		.map((problem) => {
-			const record =
-				problem.record === undefined ? '' : `:${problem.record + 1}`;
-			return `${visible(problem.file)}${record}: ${problem.level}: ${visible(problem.message)}`;
+			const {where, message} = place(problem);
+			return `${visible(problem.file)}${where}: ${problem.level}: ${visible(message)}`;
 		});
 }

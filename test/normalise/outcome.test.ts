@@ -1,6 +1,10 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {isDeniedCode, outcomeOf} from '../../source/normalise/outcome.js';
+import {
+	errorCodeOf,
+	isDeniedCode,
+	outcomeOf,
+} from '../../source/normalise/outcome.js';
 import {caseEvents, caseRecords} from './case-records.js';
 
 function tally(outcomes: string[]): Record<string, number> {
@@ -77,7 +81,7 @@ test('odd errorCode values do not crash and empty ones mean success', () => {
 	assert.equal(outcomeOf({errorCode: ''}), 'success');
 	assert.equal(outcomeOf({errorCode: null}), 'success');
 	assert.equal(outcomeOf({errorCode: 403}), 'error');
-	assert.equal(outcomeOf({errorCode: {nested: true}}), 'success');
+	assert.equal(outcomeOf({errorCode: {nested: true}}), 'error');
 	assert.equal(outcomeOf({responseElements: 'Failure'}), 'success');
 	assert.equal(
 		outcomeOf({
@@ -86,4 +90,29 @@ test('odd errorCode values do not crash and empty ones mean success', () => {
 		}),
 		'error',
 	);
+});
+
+test('an errorCode of any type that is present and not empty is an error', () => {
+	const outcome = (errorCode: unknown) => outcomeOf({errorCode});
+	assert.equal(outcome({code: 'Throttling'}), 'error');
+	assert.equal(outcome(['InternalFailure']), 'error');
+	assert.equal(outcome(500), 'error');
+	assert.equal(outcome(false), 'error');
+	assert.equal(outcome({code: 'AccessDenied'}), 'denied');
+	assert.equal(outcome(['Client.UnauthorizedOperation']), 'denied');
+	for (const empty of [undefined, null, '', {}, []]) {
+		assert.equal(outcome(empty), 'success', JSON.stringify(empty));
+	}
+});
+
+test('an odd errorCode is kept as bounded text, even when nested deep', () => {
+	assert.equal(errorCodeOf({errorCode: {code: 'X'}}), '{"code":"X"}');
+	let deep: unknown = 'AccessDenied';
+	for (let i = 0; i < 10_000; i++) {
+		deep = [deep];
+	}
+
+	const text = errorCodeOf({errorCode: deep});
+	assert.ok(text !== undefined && text.length <= 200);
+	assert.equal(outcomeOf({errorCode: deep}), 'error');
 });

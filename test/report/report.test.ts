@@ -222,7 +222,7 @@ test('the summary names every figure', () => {
 		'Files read          4',
 		'Events              3',
 		'Duplicates dropped  1',
-		'Files skipped       3 (2 digest, 1 empty)',
+		'Files skipped       3 (2 digest, 1 empty, 0 not CloudTrail)',
 		'Files with errors   1',
 		'Partial files       1',
 		'Problems            1 error, 1 warning, 1 note',
@@ -231,7 +231,7 @@ test('the summary names every figure', () => {
 
 test('problems read file[:record]: level: message, made visible', () => {
 	assert.deepEqual(formatProblems(summary), [
-		'bad\\x1b[2J.json.gz:1: error: unexpected end of gzip data',
+		'bad\\x1b[2J.json.gz: record 1: error: unexpected end of gzip data',
 		'a.json: warning: named .gz but not gzip',
 		'd.json: info: skipped digest\\u2028file',
 	]);

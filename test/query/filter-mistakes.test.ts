@@ -1,0 +1,101 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {parseFilter} from '../../source/query/filter.js';
+import {makeEvents} from '../helpers/make-event.js';
+
+/**
+Filters that used to parse and then silently match nothing: each must now be
+refused with a message that says what to write, at the mistake's position.
+*/
+
+const events = makeEvents([
+	{ip: '203.0.113.10', outcome: 'success'},
+	{ip: 'ec2.amazonaws.com', errorCode: 'AccessDenied', outcome: 'denied'},
+	{
+		eventName: 'ConsoleLogin',
+		ip: null,
+		outcome: 'error',
+		responseElements: {ConsoleLogin: 'Failure'},
+	},
+]);
+events[0]!.flags = [
+	{
+		id: 'new-source-address',
+		severity: 'medium',
+		title: '',
+		why: '',
+		evidence: [],
+		next: [],
+	},
+];
+
+function failure(text: string): {error: string; position: number} {
+	const parsed = parseFilter(text);
+	assert.ok(!parsed.ok, `"${text}" should not parse`);
+	return {error: parsed.error, position: parsed.position};
+}
+
+function kept(text: string): number[] {
+	const parsed = parseFilter(text);
+	assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);
+	return events.filter((e) => parsed.filter.test(e)).map((e) => e.seq);
+}
+
+test('an ip value that is no address, range or source name is refused', () => {
+	assert.equal(failure('ip:foo').position, 3);
+	assert.match(failure('ip:foo').error, /not an address.*ip~foo/);
+	assert.equal(failure('flagged ip=foo').position, 11);
+	assert.match(failure('ip=10.0.0.256').error, /not an address/);
+	assert.deepEqual(kept('ip~foo'), []);
+	assert.deepEqual(kept('ip=ec2.amazonaws.com'), [1]);
+	assert.deepEqual(kept('ip!=203.0.113.10'), [1, 2]);
+});
+
+test('an outcome must be success, denied or error, with failure and failed for error', () => {
+	assert.deepEqual(failure('outcome=bogus'), {
+		error:
+			'"bogus" is not an outcome: use success, denied or error (failure and failed mean error)',
+		position: 8,
+	});
+	assert.deepEqual(kept('outcome=failure'), [2]);
+	assert.deepEqual(kept('outcome=FAILED'), [2]);
+	assert.deepEqual(kept('outcome=error'), [2]);
+	assert.deepEqual(kept('outcome:denied'), [1]);
+	assert.deepEqual(kept('outcome!=success'), [1, 2]);
+});
+
+test('a doubled operator is refused at the second one', () => {
+	assert.deepEqual(failure('eventName=='), {
+		error:
+			'"==" is two operators: write one (quote a value that starts with "=")',
+		position: 10,
+	});
+	assert.equal(failure('eventName==ListBuckets').position, 10);
+	assert.equal(failure('time=>2024-05-01').position, 5);
+	assert.equal(failure('eventName~~x').position, 10);
+	assert.deepEqual(kept('eventName="=x"'), []);
+	assert.deepEqual(kept('ip:::ffff:203.0.113.0/120'), [0]);
+});
+
+test('an unknown flag id names the ids that exist and the nearest one', () => {
+	const {error, position} = failure('flag=nonexistent');
+	assert.equal(position, 5);
+	assert.match(error, /^no flag "nonexistent": did you mean [a-z-]+\?/);
+	assert.match(error, /workload-credential-outside-aws/);
+	assert.match(
+		failure('flag=new-source-adress').error,
+		/did you mean new-source-address\?/,
+	);
+	assert.match(failure('flag~zzz').error, /^no flag "zzz"/);
+	assert.deepEqual(kept('flag=new-source-address'), [0]);
+	assert.deepEqual(kept('flag~source'), [0]);
+});
+
+test('a span that ends before it starts says so', () => {
+	const text = 'time:2018-11-28T23:05Z..2018-11-28T23:00Z';
+	const {error, position} = failure(text);
+	assert.equal(position, 5);
+	assert.match(error, /the span ends before it starts/);
+	assert.doesNotMatch(error, /is not a time/);
+	assert.match(failure('time:2018-11-28T23:05Z..nope').error, /is not a time/);
+});
