@@ -26,7 +26,8 @@ const cli = meow(
 	                     from TIME on against it (default: learn from all,
 	                     the first use of an identity is the expected one)
 	  --problems         Also list every load note (info) on stderr
-	  --max-file-mb N    Largest decompressed size read per file (default 256)
+	  --max-file-mb N    Largest decompressed size read per file (default 256,
+	                     at most 512)
 	  --debug-log FILE   Append a developer debug log to FILE
 	  --version          Print the version
 	  --help             Print this help
