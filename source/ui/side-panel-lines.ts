@@ -56,10 +56,17 @@ function outcomeText(event: TrailEvent): string {
 		return 'success';
 	}
 
+	// A failed console sign-in has no errorCode: it is a failure, not a
+	// service error (BR-17).
+	const word =
+		event.eventName === 'ConsoleLogin' && event.outcome === 'error'
+			? 'failure'
+			: event.outcome;
+
 	const detail = [event.errorCode, event.errorMessage]
 		.filter((part) => part !== undefined && part !== '')
 		.join(': ');
-	return detail === '' ? event.outcome : `${event.outcome} (${detail})`;
+	return detail === '' ? word : `${word} (${detail})`;
 }
 
 function userAgentLines(event: TrailEvent, width: number): Line[] {
@@ -192,6 +199,7 @@ function build(event: TrailEvent, width: number): Line[] {
 		...fact('Key', shown(event.principal.accessKeyId), width),
 		...fact('Outcome', outcomeText(event), width),
 		...fact('Region', shown(event.region), width),
+		...(event.console ? fact('Session', 'console session', width) : []),
 	);
 
 	for (const [index, flag] of flags.entries()) {

@@ -18,7 +18,11 @@ function problemsText(summary: LoadSummary): Segment | undefined {
 	const errors = summary.problems.filter((p) => p.level === 'error').length;
 	const warnings = summary.problems.filter((p) => p.level === 'warning').length;
 	const notes = summary.problems.length - errors - warnings;
+	const digests = summary.skippedDigest;
 	const parts = [
+		digests > 0
+			? `skipped ${digests} digest file${digests === 1 ? '' : 's'}`
+			: '',
 		errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '',
 		warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '',
 		notes > 0 ? `${notes} note${notes === 1 ? '' : 's'}` : '',
