@@ -26,10 +26,4 @@ export default tseslint.config(
 			],
 		},
 	},
-	{
-		// Scripts that print for a person: the benchmark and the CLI's
-		// non-interactive output write through process.stdout instead.
-		files: ['bench/**/*.ts'],
-		rules: {'no-console': 'off'},
-	},
 );
