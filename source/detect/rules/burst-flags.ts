@@ -1,7 +1,9 @@
 import type {Severity, TrailEvent} from '../../core/types.js';
+import type {FlagRule} from '../flag-rule.js';
+import {normalLines} from '../normal.js';
 import {addressWithPlace, clock, count} from '../describe.js';
 import type {RuleContext} from '../rule-context.js';
-import type {Burst} from './bursts.js';
+import {burstsOf, type Burst, type BurstSpec} from './bursts.js';
 import {spanText} from './bursts.js';
 import {offensiveName} from './attack-tools.js';
 import {actorOf, listText, lower} from './change-common.js';
@@ -98,4 +100,56 @@ export function burstNotes(burst: Burst, context: RuleContext): string[] {
 /** `a, b, c, d and 16 more`. */
 export function targetsText(burst: Burst, shown = 4): string {
 	return listText(burst.targets, shown);
+}
+
+/** What distinguishes one burst flag from another. */
+export interface BurstRuleDefinition {
+	id: string;
+	title: string;
+	/** The severity below `highAt` distinct targets. */
+	severity: Severity;
+	attack: readonly string[];
+	/** The burst: which calls take part and what they touch. */
+	spec: BurstSpec;
+	/** Distinct targets from which the flag is high (default 10). */
+	highAt?: number;
+	why: string;
+	/** What normal looks like, before the identity's own baseline. */
+	normal: string;
+	/** The evidence lines before the shared notes on outcome and client. */
+	evidence(burst: Burst): string[];
+	next(burst: Burst): string[];
+}
+
+/**
+A flag raised on every event of a burst, with words built from the burst
+alone: the one shape all "many X in minutes" flags share.
+*/
+export function burstRule(definition: BurstRuleDefinition): FlagRule {
+	const {id, title, severity, attack, spec, highAt = 10} = definition;
+	return {
+		id,
+		title,
+		severity,
+		attack,
+		check(event, context) {
+			const burst = burstsOf(context.events, spec).get(event);
+			if (!burst) {
+				return undefined;
+			}
+
+			return {
+				id,
+				severity: burstSeverity(burst, severity, highAt),
+				title,
+				why: definition.why,
+				evidence: [
+					...definition.evidence(burst),
+					...burstNotes(burst, context),
+				],
+				normal: [definition.normal, ...normalLines(burst.first, context)],
+				next: definition.next(burst),
+			};
+		},
+	};
 }

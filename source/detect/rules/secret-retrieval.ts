@@ -1,14 +1,11 @@
 import type {TrailEvent} from '../../core/types.js';
 import {count, regionOption, shellWord} from '../describe.js';
-import type {FlagRule} from '../flag-rule.js';
-import {normalLines} from '../normal.js';
-import {burstsOf, type Burst, type BurstSpec} from './bursts.js';
+import type {Burst, BurstSpec} from './bursts.js';
 import {
 	burstCandidate,
+	burstRule,
 	burstIdentity,
 	burstLine,
-	burstNotes,
-	burstSeverity,
 	targetsText,
 } from './burst-flags.js';
 import {callerNext, listText} from './change-common.js';
@@ -160,24 +157,24 @@ function secretLines(
 	];
 }
 
-export const massSecretRetrieval: FlagRule = {
+export const massSecretRetrieval = burstRule({
 	id: 'mass-secret-retrieval',
 	title: 'Many secrets read in a burst',
 	severity: 'medium',
 	attack: ['T1555.006', 'T1552'],
-	check(event, context) {
-		if (!secretSources.has(event.eventSource)) {
-			return undefined;
-		}
-
-		const burst = burstsOf(context.events, secretSpec).get(event);
-		if (!burst) {
-			return undefined;
-		}
-
+	spec: secretSpec,
+	why: whySecrets,
+	normal:
+		'Normal is an application reading the same few secrets of its own, over and over.',
+	evidence(burst) {
+		return secretLines(burst, sourcesOf(burst)).filter(
+			(line): line is string => line !== undefined,
+		);
+	},
+	next(burst) {
 		const first = burst.first;
 		const region = regionOption(first);
-		const sources = new Set(burst.events.map((e) => e.eventSource));
+		const sources = sourcesOf(burst);
 		const next: string[] = [];
 		if (sources.has('secretsmanager.amazonaws.com')) {
 			next.push(
@@ -195,61 +192,33 @@ export const massSecretRetrieval: FlagRule = {
 			'Rotate every secret in the burst that AWS did not refuse: whoever read them can use them until then.',
 			...callerNext(first),
 		);
-		return {
-			id: this.id,
-			severity: burstSeverity(burst, this.severity, 10),
-			title: this.title,
-			why: whySecrets,
-			evidence: [
-				...secretLines(burst, sources).filter(
-					(line): line is string => line !== undefined,
-				),
-				...burstNotes(burst, context),
-			],
-			normal: [
-				'Normal is an application reading the same few secrets of its own, over and over.',
-				...normalLines(first, context),
-			],
-			next,
-		};
+		return next;
 	},
-};
+});
 
-export const instancePasswordBurst: FlagRule = {
+function sourcesOf(burst: Burst): Set<string> {
+	return new Set(burst.events.map((e) => e.eventSource));
+}
+
+export const instancePasswordBurst = burstRule({
 	id: 'instance-password-burst',
 	title: "Many instances' Windows passwords fetched",
 	severity: 'medium',
 	attack: ['T1552', 'T1555'],
-	check(event, context) {
-		if (event.eventName !== 'GetPasswordData') {
-			return undefined;
-		}
-
-		const burst = burstsOf(context.events, passwordSpec).get(event);
-		if (!burst) {
-			return undefined;
-		}
-
+	spec: passwordSpec,
+	why: whyPasswords,
+	normal:
+		'Normal is an administrator fetching one password now and then, for the machine they are about to connect to.',
+	evidence: (burst) => [
+		burstLine(burst, 'asked for the Windows password of', 'instance'),
+		`They include ${targetsText(burst)}.`,
+	],
+	next(burst) {
 		const first = burst.first;
-		return {
-			id: this.id,
-			severity: burstSeverity(burst, this.severity, 10),
-			title: this.title,
-			why: whyPasswords,
-			evidence: [
-				burstLine(burst, 'asked for the Windows password of', 'instance'),
-				`They include ${targetsText(burst)}.`,
-				...burstNotes(burst, context),
-			],
-			normal: [
-				'Normal is an administrator fetching one password now and then, for the machine they are about to connect to.',
-				...normalLines(first, context),
-			],
-			next: [
-				`See which of them exist and run Windows: aws ec2 describe-instances --instance-ids ${burst.targets.slice(0, 10).map(shellWord).join(' ')} --query 'Reservations[].Instances[].[InstanceId,Platform,KeyName]'${regionOption(first)}`,
-				'Change the administrator password on every instance whose password was returned (the call succeeded).',
-				...callerNext(first),
-			],
-		};
+		return [
+			`See which of them exist and run Windows: aws ec2 describe-instances --instance-ids ${burst.targets.slice(0, 10).map(shellWord).join(' ')} --query 'Reservations[].Instances[].[InstanceId,Platform,KeyName]'${regionOption(first)}`,
+			'Change the administrator password on every instance whose password was returned (the call succeeded).',
+			...callerNext(first),
+		];
 	},
-};
+});

@@ -2,13 +2,12 @@ import type {TrailEvent} from '../../core/types.js';
 import {clock, regionOption, shellWord} from '../describe.js';
 import type {FlagRule} from '../flag-rule.js';
 import {normalLines} from '../normal.js';
-import {burstsOf, type BurstSpec} from './bursts.js';
+import type {BurstSpec} from './bursts.js';
 import {
 	burstCandidate,
+	burstRule,
 	burstIdentity,
 	burstLine,
-	burstNotes,
-	burstSeverity,
 	targetsText,
 } from './burst-flags.js';
 import {callLine, callerNext, judgeChange} from './change-common.js';
@@ -56,44 +55,28 @@ const readSpec: BurstSpec = {
 	minItems: 5,
 };
 
-export const userDataBulkRead: FlagRule = {
+export const userDataBulkRead = burstRule({
 	id: 'user-data-bulk-read',
 	title: "Many instances' user data read",
 	severity: 'medium',
 	attack: ['T1552.005', 'T1580'],
-	check(event, context) {
-		if (event.eventName !== 'DescribeInstanceAttribute') {
-			return undefined;
-		}
-
-		const burst = burstsOf(context.events, readSpec).get(event);
-		if (!burst) {
-			return undefined;
-		}
-
+	spec: readSpec,
+	why: whyRead,
+	normal:
+		'Normal is user data read for one instance at a time, by whoever manages it.',
+	evidence: (burst) => [
+		burstLine(burst, 'read the user data of', 'instance'),
+		`They include ${targetsText(burst)}.`,
+	],
+	next(burst) {
 		const first = burst.first;
-		return {
-			id: this.id,
-			severity: burstSeverity(burst, this.severity, 10),
-			title: this.title,
-			why: whyRead,
-			evidence: [
-				burstLine(burst, 'read the user data of', 'instance'),
-				`They include ${targetsText(burst)}.`,
-				...burstNotes(burst, context),
-			],
-			normal: [
-				'Normal is user data read for one instance at a time, by whoever manages it.',
-				...normalLines(first, context),
-			],
-			next: [
-				`Read what the scripts hold, instance by instance: aws ec2 describe-instance-attribute --attribute userData --instance-id ${shellWord(burst.targets[0] ?? '')} --query UserData.Value --output text${regionOption(first)} | base64 --decode`,
-				'Rotate any password, key or token found in those scripts, if the calls succeeded.',
-				...callerNext(first),
-			],
-		};
+		return [
+			`Read what the scripts hold, instance by instance: aws ec2 describe-instance-attribute --attribute userData --instance-id ${shellWord(burst.targets[0] ?? '')} --query UserData.Value --output text${regionOption(first)} | base64 --decode`,
+			'Rotate any password, key or token found in those scripts, if the calls succeeded.',
+			...callerNext(first),
+		];
 	},
-};
+});
 
 /** The instance's StartInstances after the change, if logged. */
 function restartLine(
