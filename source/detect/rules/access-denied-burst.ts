@@ -1,17 +1,12 @@
 import type {Severity, TrailEvent} from '../../core/types.js';
 import {apiOf} from '../baselines.js';
-import {
-	addressWithPlace,
-	count,
-	eventClock,
-	lookupByKeyCommand,
-	shellWord,
-} from '../describe.js';
+import {count, lookupByKeyCommand, shellWord} from '../describe.js';
 import type {FlagRule} from '../flag-rule.js';
-import {identityName, normalLines} from '../normal.js';
+import {identityName} from '../normal.js';
 import type {RuleContext} from '../rule-context.js';
 import {attackToolOf, offensiveLabel} from './attack-tools.js';
 import {
+	groupFlag,
 	addressesOf,
 	breadth,
 	byIdentity,
@@ -185,18 +180,11 @@ export const accessDeniedBurst: FlagRule = {
 			return undefined;
 		}
 
-		return {
-			id: this.id,
-			severity: burst.severity,
-			title: this.title,
+		return groupFlag(this, event, context, {
 			why,
-			evidence: [
-				...burst.lines,
-				`This call: ${event.eventName} at ${eventClock(event)} from ` +
-					`${addressWithPlace(event.source)}, refused with ${event.errorCode ?? 'an access error'}.`,
-			],
-			normal: normalLines(event, context),
+			group: burst,
 			next: nextSteps(event),
-		};
+			detail: `, refused with ${event.errorCode ?? 'an access error'}`,
+		});
 	},
 };

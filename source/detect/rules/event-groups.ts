@@ -1,7 +1,8 @@
-import type {TrailEvent} from '../../core/types.js';
+import type {Flag, Severity, TrailEvent} from '../../core/types.js';
 import {apiOf, countedAddress} from '../baselines.js';
-import {addressWithPlace, clock} from '../describe.js';
-import {identityName} from '../normal.js';
+import {addressWithPlace, clock, eventClock} from '../describe.js';
+import type {FlagRule} from '../flag-rule.js';
+import {identityName, normalLines} from '../normal.js';
 import type {RuleContext} from '../rule-context.js';
 
 /**
@@ -295,4 +296,38 @@ group's first time with its date, the others as a clock on that day.
 export function groupClock(time: number, group: readonly TrailEvent[]): string {
 	const start = group[0]?.time;
 	return time === start ? clock(time) : clock(time, start);
+}
+
+/** What a group flag says beyond the group's shared lines. */
+export interface GroupFlagParts {
+	why: string;
+	group: {severity: Severity; lines: readonly string[]};
+	next: string[];
+	/** Appended to the call line, e.g. `, refused with AccessDenied`. */
+	detail?: string;
+}
+
+/**
+The flag of one event of a group: the group's lines, word for word the same
+on every event, then one line on this call.
+*/
+export function groupFlag(
+	rule: Pick<FlagRule, 'id' | 'title'>,
+	event: TrailEvent,
+	context: RuleContext,
+	parts: GroupFlagParts,
+): Flag {
+	return {
+		id: rule.id,
+		severity: parts.group.severity,
+		title: rule.title,
+		why: parts.why,
+		evidence: [
+			...parts.group.lines,
+			`This call: ${event.eventName} at ${eventClock(event)} from ` +
+				`${addressWithPlace(event.source)}${parts.detail ?? ''}.`,
+		],
+		normal: normalLines(event, context),
+		next: parts.next,
+	};
 }

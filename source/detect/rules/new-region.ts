@@ -1,14 +1,10 @@
 import type {Severity, TrailEvent} from '../../core/types.js';
-import {
-	addressWithPlace,
-	count,
-	eventClock,
-	lookupByKeyCommand,
-} from '../describe.js';
+import {count, lookupByKeyCommand} from '../describe.js';
 import type {FlagRule} from '../flag-rule.js';
-import {identityName, normalLines} from '../normal.js';
+import {identityName} from '../normal.js';
 import type {RuleContext} from '../rule-context.js';
 import {
+	groupFlag,
 	groupClock,
 	groupOf,
 	listSome,
@@ -232,17 +228,6 @@ export const newRegion: FlagRule = {
 				"control policy (an organisation's rule that no one in the account can " +
 				'override) on aws:RequestedRegion.',
 		);
-		return {
-			id: this.id,
-			severity: group.severity,
-			title: this.title,
-			why,
-			evidence: [
-				...group.lines,
-				`This call: ${event.eventName} at ${eventClock(event)} from ${addressWithPlace(event.source)}.`,
-			],
-			normal: normalLines(event, context),
-			next,
-		};
+		return groupFlag(this, event, context, {why, group: group, next: next});
 	},
 };

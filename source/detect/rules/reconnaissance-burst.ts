@@ -2,20 +2,19 @@ import type {Severity, TrailEvent} from '../../core/types.js';
 import {familyLabel} from '../agent.js';
 import {apiOf} from '../baselines.js';
 import {
-	addressWithPlace,
 	count,
-	eventClock,
 	isOutsideAws,
 	lookupByKeyCommand,
 	regionOption,
 	shellWord,
 } from '../describe.js';
 import type {FlagRule} from '../flag-rule.js';
-import {identityName, normalLines} from '../normal.js';
+import {identityName} from '../normal.js';
 import type {RuleContext} from '../rule-context.js';
 import {attackToolOf, offensiveLabel} from './attack-tools.js';
 import {discoveryApis} from './discovery-apis.js';
 import {
+	groupFlag,
 	addressesOf,
 	breadth,
 	burstIdentity,
@@ -266,17 +265,10 @@ export const reconnaissanceBurst: FlagRule = {
 			return undefined;
 		}
 
-		return {
-			id: this.id,
-			severity: burst.severity,
-			title: this.title,
+		return groupFlag(this, event, context, {
 			why,
-			evidence: [
-				...burst.lines,
-				`This call: ${event.eventName} at ${eventClock(event)} from ${addressWithPlace(event.source)}.`,
-			],
-			normal: normalLines(event, context),
+			group: burst,
 			next: nextSteps(event),
-		};
+		});
 	},
 };

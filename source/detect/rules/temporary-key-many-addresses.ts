@@ -3,15 +3,14 @@ import {networkOf} from '../baselines.js';
 import {
 	addressWithPlace,
 	count,
-	eventClock,
 	isOutsideAws,
 	lookupByKeyCommand,
 	shellWord,
 } from '../describe.js';
 import type {FlagRule} from '../flag-rule.js';
-import {identityName, normalLines} from '../normal.js';
+import {identityName} from '../normal.js';
 import type {RuleContext} from '../rule-context.js';
-import {groupClock, groupOf, listSome} from './event-groups.js';
+import {groupFlag, groupClock, groupOf, listSome} from './event-groups.js';
 import {revokePolicy} from './workload-credential-outside-aws.js';
 
 /**
@@ -217,17 +216,6 @@ export const temporaryKeyManyAddresses: FlagRule = {
 			);
 		}
 
-		return {
-			id: this.id,
-			severity: group.severity,
-			title: this.title,
-			why,
-			evidence: [
-				...group.lines,
-				`This call: ${event.eventName} at ${eventClock(event)} from ${addressWithPlace(event.source)}.`,
-			],
-			normal: normalLines(event, context),
-			next,
-		};
+		return groupFlag(this, event, context, {why, group: group, next: next});
 	},
 };
