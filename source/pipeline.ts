@@ -1,12 +1,9 @@
 import fs from 'node:fs/promises';
 import type {Dataset, TrailEvent} from './core/types.js';
 import {debugLog} from './core/debug-log.js';
-import {
-	loadRecords,
-	type LoadOptions,
-	type LoadProgress,
-} from './load/load-records.js';
-import {normaliseRecord} from './normalise/normalise-event.js';
+import type {LoadProgress} from './load/load-records.js';
+import {loadEvents} from './load/load-events.js';
+import type {StoredEvent} from './store/stored-event.js';
 import {unreadableTimeProblems} from './normalise/time-problems.js';
 import {
 	bundledRanges,
@@ -37,6 +34,10 @@ export interface OpenOptions {
 	*/
 	baselineUntil?: number | undefined;
 	onProgress?: (progress: LoadProgress) => void;
+	/** New events as files finish loading, before ordering and judging. */
+	onEvents?: (events: readonly StoredEvent[]) => void;
+	/** Loader threads; 0 loads on this thread. Default: cores, at most 4. */
+	threads?: number;
 }
 
 /**
@@ -61,14 +62,17 @@ async function readOptionFile(option: string, file: string): Promise<string> {
 	}
 }
 
-async function loadRanges(file: string | undefined): Promise<AwsRanges> {
+/** The `--ip-ranges` text, checked here so that a bad file is bad usage. */
+async function loadRanges(
+	file: string | undefined,
+): Promise<{ranges: AwsRanges; text?: string}> {
 	if (file === undefined) {
-		return bundledRanges();
+		return {ranges: bundledRanges()};
 	}
 
 	const text = await readOptionFile('--ip-ranges', file);
 	try {
-		return parseIpRangesJson(text, file);
+		return {ranges: parseIpRangesJson(text, file), text};
 	} catch (error) {
 		throw new OptionFileError(`--ip-ranges ${(error as Error).message}`, {
 			cause: error,
@@ -109,18 +113,19 @@ export async function openDataset(
 ): Promise<Dataset> {
 	const ranges = await loadRanges(options.ipRangesFile);
 	const trustPolicies = await loadTrust(options.iamFiles ?? []);
-	const loadOptions: LoadOptions = {};
-	if (options.maxDecodedBytes !== undefined) {
-		loadOptions.maxDecodedBytes = options.maxDecodedBytes;
-	}
-
-	if (options.onProgress) {
-		loadOptions.onProgress = options.onProgress;
-	}
-
 	const started = Date.now();
-	const {records, summary} = await loadRecords([...paths], loadOptions);
-	const events = records.map((record) => normaliseRecord(record, ranges));
+	const {events, summary, store} = await loadEvents([...paths], {
+		...(options.maxDecodedBytes === undefined
+			? {}
+			: {maxDecodedBytes: options.maxDecodedBytes}),
+		...(options.threads === undefined ? {} : {threads: options.threads}),
+		ipRangesText: ranges.text,
+		ipRangesFile: options.ipRangesFile,
+		ranges: () => ranges.ranges,
+		...(options.onProgress ? {onProgress: options.onProgress} : {}),
+		...(options.onEvents ? {onEvents: options.onEvents} : {}),
+	});
+	const loaded = Date.now();
 	summary.problems.push(...unreadableTimeProblems(events));
 	// Array.prototype.sort is stable: equal times keep their load order.
 	events.sort(compareEventTime);
@@ -136,7 +141,10 @@ export async function openDataset(
 	});
 	debugLog('pipeline done', {
 		events: events.length,
+		loadMs: loaded - started,
 		ms: Date.now() - started,
+		keptBytes: store.keptBytes,
+		filesDecodedAgain: store.decodes,
 	});
 	return {
 		events,

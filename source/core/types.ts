@@ -151,6 +151,13 @@ export interface TrailEvent {
 	source: SourceInfo;
 	/** Red flags, most severe first; empty when none. */
 	flags: Flag[];
+	/**
+	One top-level field of the record. Loaded events answer the fields the
+	detectors read from memory and read the rest from the compact store
+	(see store/stored-event.ts); read fields through `recordField`, never
+	`record`, wherever every event is visited.
+	*/
+	readField?(key: string): unknown;
 }
 
 export type ProblemLevel = 'error' | 'warning' | 'info';

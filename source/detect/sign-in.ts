@@ -1,5 +1,6 @@
 import type {TrailEvent} from '../core/types.js';
 import {isObject, text, type Fields} from '../normalise/principal-fields.js';
+import {recordField} from '../core/record-field.js';
 
 /**
 Readers for the parts of a record that say how someone signed in, shared by
@@ -10,7 +11,7 @@ session, and both are strings ("Yes", "true"), not booleans.
 */
 
 function additionalData(event: TrailEvent): Fields | undefined {
-	const data = event.record['additionalEventData'];
+	const data = recordField(event, 'additionalEventData');
 	return isObject(data) ? data : undefined;
 }
 
@@ -39,7 +40,7 @@ Whether the session that made a call had passed MFA:
 `sessionContext.attributes.mfaAuthenticated`, or undefined when not logged.
 */
 export function sessionMfa(event: TrailEvent): boolean | undefined {
-	const identity = event.record['userIdentity'];
+	const identity = recordField(event, 'userIdentity');
 	const context = isObject(identity) ? identity['sessionContext'] : undefined;
 	const attributes = isObject(context) ? context['attributes'] : undefined;
 	const value = isObject(attributes)
@@ -108,7 +109,7 @@ else the caller itself (IAM fills in the signer when the name is left out);
 `root` for the root user.
 */
 export function mfaRemovalTarget(event: TrailEvent): string | undefined {
-	const parameters = event.record['requestParameters'];
+	const parameters = recordField(event, 'requestParameters');
 	const named = isObject(parameters) ? text(parameters, 'userName') : undefined;
 	if (named) {
 		return named;

@@ -1,5 +1,6 @@
 import type {TrailEvent} from '../core/types.js';
 import {isObject, text} from '../normalise/principal-fields.js';
+import {recordField} from '../core/record-field.js';
 
 /**
 The lookups behind the story view, built in one pass when the first story
@@ -38,7 +39,7 @@ export function issuedKeyOf(event: TrailEvent): string | undefined {
 		return undefined;
 	}
 
-	const response = event.record['responseElements'];
+	const response = recordField(event, 'responseElements');
 	if (!isObject(response)) {
 		return undefined;
 	}
@@ -90,7 +91,7 @@ export function createStoryIndex(events: readonly TrailEvent[]): StoryIndex {
 			continue;
 		}
 
-		const request = event.record['requestParameters'];
+		const request = recordField(event, 'requestParameters');
 		const roleArn = isObject(request) ? text(request, 'roleArn') : undefined;
 		const session = isObject(request)
 			? text(request, 'roleSessionName')

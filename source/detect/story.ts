@@ -4,6 +4,7 @@ import {assumeKey, issuedKeyOf, type StoryIndex} from './story-index.js';
 import {agentInfo, describeAgent} from './agent.js';
 import {addressWithPlace, clock, count} from './describe.js';
 import {whoOf} from './finding-summary.js';
+import {recordField} from '../core/record-field.js';
 
 /**
 The story of a credential: every call made with the access key a flagged
@@ -69,7 +70,7 @@ function sessionIssuer(
 	index: StoryIndex,
 	first: TrailEvent,
 ): number | undefined {
-	const identity = first.record['userIdentity'];
+	const identity = recordField(first, 'userIdentity');
 	const issuer = isObject(identity) ? issuerOf(identity) : undefined;
 	const roleArn = issuer ? text(issuer, 'arn') : undefined;
 	const {sessionName, arn} = first.principal;

@@ -13,6 +13,7 @@ export {
 	type RoleTrustPolicy,
 	type TrustedPrincipal,
 } from './iam-file.js';
+import {recordField} from '../core/record-field.js';
 
 /**
 What is known about who may assume a role. A role that only AWS services may
@@ -62,20 +63,20 @@ export function inferTrust(events: readonly TrailEvent[]): ServiceAssumption[] {
 			continue;
 		}
 
-		const identity = event.record['userIdentity'];
+		const identity = recordField(event, 'userIdentity');
 		if (!isObject(identity) || identity['type'] !== 'AWSService') {
 			continue;
 		}
 
 		const service = text(identity['invokedBy']) ?? event.source.service;
-		const request = event.record['requestParameters'];
+		const request = recordField(event, 'requestParameters');
 		const roleArn = isObject(request) ? text(request['roleArn']) : undefined;
 		const role = roleArn ? parseRoleArn(roleArn) : undefined;
 		if (!service || !roleArn || !role) {
 			continue;
 		}
 
-		const response = event.record['responseElements'];
+		const response = recordField(event, 'responseElements');
 		const credentials = isObject(response)
 			? response['credentials']
 			: undefined;

@@ -2,12 +2,24 @@ import type {LoadProblem, SourcedRecord} from '../core/types.js';
 import {canonicalJson} from './canonical-json.js';
 import {plural} from './json-errors.js';
 
+/** What the de-duplicator needs to know of the things it keeps or drops. */
+export interface DedupeAdapter<T> {
+	/** The eventID when it is a non-empty string; records without one are never merged. */
+	id(item: T): string | undefined;
+	/** The canonical text of the content; undefined when it cannot be worked out. */
+	canon(item: T): string | undefined;
+	file(item: T): string;
+	index(item: T): number;
+	/** Point the kept item at a copy's place (see `attribute`). */
+	moveTo(kept: T, copy: T): void;
+}
+
 /** One content seen under an eventID: the copy kept and those dropped. */
-interface Variant {
-	kept: SourcedRecord;
+interface Variant<T> {
+	kept: T;
 	/** The canonical text, computed only once a second record has the id. */
-	canon?: string;
-	copies: SourcedRecord[];
+	canon?: string | undefined;
+	copies: T[];
 }
 
 /** Records named in one conflict message; the rest are counted. */
@@ -20,21 +32,38 @@ const listedConflicts = 20;
 The canonical text of a record; a record too deeply nested to walk is its
 own content, never equal to another, so it is kept rather than lost.
 */
-function canonicalOf(sourced: SourcedRecord): string | undefined {
+function canonicalOf(record: SourcedRecord['record']): string | undefined {
 	try {
-		return canonicalJson(sourced.record);
+		return canonicalJson(record);
 	} catch {
 		return undefined;
 	}
 }
 
+/** The adapter for records straight from the loader. */
+export const sourcedRecordAdapter: DedupeAdapter<SourcedRecord> = {
+	id(sourced) {
+		const id = sourced.record['eventID'];
+		return typeof id === 'string' && id !== '' ? id : undefined;
+	},
+	canon: (sourced) => canonicalOf(sourced.record),
+	file: (sourced) => sourced.file,
+	index: (sourced) => sourced.index,
+	moveTo(kept, clean) {
+		kept.record = clean.record;
+		kept.file = clean.file;
+		kept.index = clean.index;
+		if (clean.fallbackTime === undefined) {
+			delete kept.fallbackTime;
+		} else {
+			kept.fallbackTime = clean.fallbackTime;
+		}
+	},
+};
+
 /** The id for a message: it is log data, so quoted only when plainly harmless. */
 function shownId(id: string): string {
 	return /^[\w.:-]{1,80}$/.test(id) ? id : JSON.stringify(id.slice(0, 80));
-}
-
-function place(sourced: SourcedRecord): string {
-	return `${sourced.file} record ${sourced.index}`;
 }
 
 /**
@@ -47,43 +76,60 @@ Two records merge only when their whole content is identical (the same
 canonical JSON). A record that shares an eventID but differs in anything,
 a forged copy placed to hide the real event or a test fixture reusing ids,
 is kept beside the other and reported, so neither can hide the other.
+
+An id seen once costs one map entry pointing at the item itself: the
+variant lists are made only when a second record has the id, so a million
+distinct events cost no more than the map.
 */
-export class Deduplicator {
-	private readonly seen = new Map<string, Variant[]>();
+export class Deduplicator<T = SourcedRecord> {
+	private readonly seen = new Map<string, T | Array<Variant<T>>>();
 	private droppedCount = 0;
 	private readonly duplicateFiles = new Set<string>();
-	private example?: SourcedRecord;
+	private example?: T;
+	private readonly adapter: DedupeAdapter<T>;
+
+	constructor(adapter?: DedupeAdapter<T>) {
+		this.adapter =
+			adapter ?? (sourcedRecordAdapter as unknown as DedupeAdapter<T>);
+	}
 
 	/** True when the record is new and should be kept. */
-	keep(sourced: SourcedRecord): boolean {
-		const id = sourced.record['eventID'];
-		if (typeof id !== 'string' || id === '') {
+	keep(item: T): boolean {
+		const {adapter} = this;
+		const id = adapter.id(item);
+		if (id === undefined) {
 			return true;
 		}
 
-		const variants = this.seen.get(id);
-		if (variants === undefined) {
-			this.seen.set(id, [{kept: sourced, copies: []}]);
+		const seen = this.seen.get(id);
+		if (seen === undefined) {
+			this.seen.set(id, item);
 			return true;
 		}
 
-		const canon = canonicalOf(sourced);
+		let variants: Array<Variant<T>>;
+		if (Array.isArray(seen)) {
+			variants = seen;
+		} else {
+			variants = [{kept: seen, copies: []}];
+			this.seen.set(id, variants);
+		}
+
+		const canon = adapter.canon(item);
 		for (const variant of variants) {
-			variant.canon ??= canonicalOf(variant.kept);
+			variant.canon ??= adapter.canon(variant.kept);
 			if (canon !== undefined && variant.canon === canon) {
-				variant.copies.push(sourced);
+				variant.copies.push(item);
 				this.droppedCount++;
-				this.duplicateFiles.add(variant.kept.file).add(sourced.file);
-				this.example ??= sourced;
+				this.duplicateFiles
+					.add(adapter.file(variant.kept))
+					.add(adapter.file(item));
+				this.example ??= item;
 				return false;
 			}
 		}
 
-		variants.push(
-			canon === undefined
-				? {kept: sourced, copies: []}
-				: {kept: sourced, canon, copies: []},
-		);
+		variants.push({kept: item, canon, copies: []});
 		return true;
 	}
 
@@ -92,31 +138,37 @@ export class Deduplicator {
 		return this.droppedCount;
 	}
 
+	private *variantLists(): Generator<[string, Array<Variant<T>>]> {
+		for (const [id, seen] of this.seen) {
+			if (Array.isArray(seen)) {
+				yield [id, seen];
+			}
+		}
+	}
+
 	/**
 	Tie each kept copy to a file without problems when one of its copies came
 	from such a file: the event then points at the file a person can trust,
 	not at the one flagged as altered or damaged.
 	*/
 	attribute(troubled: (file: string) => boolean): void {
-		for (const variants of this.seen.values()) {
+		const {adapter} = this;
+		for (const [, variants] of this.variantLists()) {
 			for (const {kept, copies} of variants) {
-				if (copies.length === 0 || !troubled(kept.file)) {
+				if (copies.length === 0 || !troubled(adapter.file(kept))) {
 					continue;
 				}
 
-				const clean = copies.find((copy) => !troubled(copy.file));
+				const clean = copies.find((copy) => !troubled(adapter.file(copy)));
 				if (clean) {
-					kept.record = clean.record;
-					kept.file = clean.file;
-					kept.index = clean.index;
-					if (clean.fallbackTime === undefined) {
-						delete kept.fallbackTime;
-					} else {
-						kept.fallbackTime = clean.fallbackTime;
-					}
+					adapter.moveTo(kept, clean);
 				}
 			}
 		}
+	}
+
+	private place(item: T): string {
+		return `${this.adapter.file(item)} record ${this.adapter.index(item)}`;
 	}
 
 	/** The summary notes: one for the merged copies, one per conflicting id. */
@@ -125,15 +177,15 @@ export class Deduplicator {
 		if (this.example) {
 			notes.push({
 				level: 'info',
-				file: this.example.file,
-				record: this.example.index,
+				file: this.adapter.file(this.example),
+				record: this.adapter.index(this.example),
 				message: `${plural(this.droppedCount, 'duplicate')} (same eventID) seen in ${plural(this.duplicateFiles.size, 'file')}`,
 			});
 		}
 
 		let unlisted = 0;
 		let conflicts = 0;
-		for (const [id, variants] of this.seen) {
+		for (const [id, variants] of this.variantLists()) {
 			if (variants.length < 2) {
 				continue;
 			}
@@ -147,15 +199,15 @@ export class Deduplicator {
 			const count = variants.length;
 			const places = variants
 				.slice(0, listedPlaces)
-				.map((variant) => place(variant.kept));
+				.map((variant) => this.place(variant.kept));
 			if (count > listedPlaces) {
 				places.push(`and ${count - listedPlaces} more`);
 			}
 
 			notes.push({
 				level: 'warning',
-				file: variants[1]!.kept.file,
-				record: variants[1]!.kept.index,
+				file: this.adapter.file(variants[1]!.kept),
+				record: this.adapter.index(variants[1]!.kept),
 				message:
 					`${count} records share eventID ${shownId(id)} but differ ` +
 					`(${places.join(', ')}): ${count === 2 ? 'both' : 'all'} kept; ` +

@@ -1,13 +1,11 @@
 import {setImmediate as nextTurn} from 'node:timers/promises';
 import type {LoadSummary, SourcedRecord} from '../core/types.js';
-import {decodeBytes} from './decode.js';
 import {Deduplicator} from './dedupe.js';
 import {discoverFiles} from './discover.js';
-import {describeFsError} from './fs-errors.js';
-import {errorText, plural} from './json-errors.js';
-import {parseText} from './parse.js';
-import type {RealPath} from './path-names.js';
-import {ReadRefused, mebibyte, readBytes} from './read-bytes.js';
+import {loadFileParts, type FileParts} from './file-parts.js';
+import {errorText} from './json-errors.js';
+import {mebibyte} from './read-bytes.js';
+import {SummaryBuilder} from './summary-builder.js';
 
 /**
 Decoded bytes allowed per file unless the caller says otherwise. CloudTrail
@@ -36,74 +34,20 @@ export interface LoadResult {
 	summary: LoadSummary;
 }
 
-interface LoadState {
-	records: SourcedRecord[];
-	summary: LoadSummary & {skippedNotLog: number};
-	dedupe: Deduplicator;
-	bytesRead: number;
-	maxDecodedBytes: number;
-}
-
-/** Read, decode and parse one file, adding its records and problems. */
-async function loadFile(
+/** Add one file's kept records, in their order in the file. */
+function keepRecords(
 	file: string,
-	real: RealPath,
-	state: LoadState,
-): Promise<void> {
-	const {summary} = state;
-	let bytes: Buffer;
-	try {
-		bytes = await readBytes(real, state.maxDecodedBytes);
-	} catch (error: unknown) {
-		const reason =
-			error instanceof ReadRefused ? error.message : describeFsError(error);
-		summary.problems.push({level: 'error', file, message: reason});
-		return;
-	}
-
-	state.bytesRead += bytes.length;
-	summary.filesRead++;
-	const decoded = await decodeBytes(file, bytes, state.maxDecodedBytes);
-	summary.problems.push(...decoded.problems);
-	if (decoded.failed || decoded.notLog) {
-		summary.skippedNotLog += decoded.notLog ? 1 : 0;
-		return;
-	}
-
-	const parsed = parseText(decoded.text, file);
-	summary.problems.push(...parsed.problems);
-	const cutError = decoded.cut
-		? decoded.problems.findLast((problem) => problem.level === 'error')
-		: undefined;
-	if (cutError) {
-		// The cut explains the broken end: one error says both.
-		cutError.message += `; ${plural(parsed.records.length, 'complete record')} kept before the cut (partial file)`;
-		if (parsed.damage?.record !== undefined) {
-			cutError.record = parsed.damage.record;
-		}
-	} else if (parsed.damage) {
-		summary.problems.push({level: 'error', file, ...parsed.damage});
-	}
-
-	if (parsed.partial || decoded.cut) {
-		summary.partialFiles++;
-	}
-
-	if (parsed.kind === 'digest') {
-		summary.skippedDigest++;
-	} else if (parsed.kind === 'empty') {
-		summary.skippedEmpty++;
-	} else if (parsed.kind === 'not-cloudtrail') {
-		summary.skippedNotLog++;
-	}
-
-	for (const {record, index, fallbackTime} of parsed.records) {
+	parts: FileParts,
+	dedupe: Deduplicator,
+	records: SourcedRecord[],
+): void {
+	for (const {record, index, fallbackTime} of parts.records) {
 		const sourced: SourcedRecord =
 			fallbackTime === undefined
 				? {record, file, index}
 				: {record, file, index, fallbackTime};
-		if (state.dedupe.keep(sourced)) {
-			state.records.push(sourced);
+		if (dedupe.keep(sourced)) {
+			records.push(sourced);
 		}
 	}
 }
@@ -127,61 +71,50 @@ export async function loadRecords(
 	}
 
 	const discovery = await discoverFiles(paths);
-	const state: LoadState = {
-		records: [],
-		summary: {
-			// A file skipped by its first bytes was read too: this way files
-			// read = files found, less those that could not be opened.
-			filesRead: discovery.skippedNotLog,
-			events: 0,
-			duplicates: 0,
-			skippedDigest: 0,
-			skippedEmpty: 0,
-			filesWithErrors: 0,
-			partialFiles: 0,
-			skippedNotLog: discovery.skippedNotLog,
-			problems: [...discovery.problems],
-		},
-		dedupe: new Deduplicator(),
-		bytesRead: 0,
-		maxDecodedBytes,
-	};
+	const summary = new SummaryBuilder(discovery);
+	const dedupe = new Deduplicator();
+	const records: SourcedRecord[] = [];
+	let bytesRead = 0;
 	const filesTotal = discovery.files.length;
 	options.onProgress?.({filesDone: 0, filesTotal, bytesRead: 0});
 	for (const [done, file] of discovery.files.entries()) {
+		let parts: FileParts;
 		try {
-			await loadFile(file.path, file.real, state);
+			parts = await loadFileParts(file.path, file.real, maxDecodedBytes);
 		} catch (error: unknown) {
-			// A fault of the loader itself must not cost the other files.
-			state.summary.problems.push({
-				level: 'error',
-				file: file.path,
-				message: `could not be loaded (internal error: ${errorText(error)})`,
-			});
+			parts = internalFault(file.path, error);
 		}
 
-		options.onProgress?.({
-			filesDone: done + 1,
-			filesTotal,
-			bytesRead: state.bytesRead,
-		});
+		summary.add(parts);
+		bytesRead += parts.bytesRead;
+		keepRecords(file.path, parts, dedupe, records);
+		options.onProgress?.({filesDone: done + 1, filesTotal, bytesRead});
 		await nextTurn();
 	}
 
-	const {summary} = state;
-	const troubled = new Set(
-		summary.problems
-			.filter((problem) => problem.level !== 'info')
-			.map((problem) => problem.file),
-	);
-	state.dedupe.attribute((file) => troubled.has(file));
-	summary.problems.push(...state.dedupe.notes());
-	summary.events = state.records.length;
-	summary.duplicates = state.dedupe.dropped;
-	summary.filesWithErrors = new Set(
-		summary.problems
-			.filter((problem) => problem.level === 'error')
-			.map((problem) => problem.file),
-	).size;
-	return {records: state.records, summary};
+	const troubled = summary.troubledFiles();
+	dedupe.attribute((file) => troubled.has(file));
+	return {
+		records,
+		summary: summary.finish(records.length, dedupe.dropped, dedupe.notes()),
+	};
+}
+
+/** A fault of the loader itself must not cost the other files. */
+export function internalFault(file: string, error: unknown): FileParts {
+	return {
+		read: false,
+		bytesRead: 0,
+		problems: [
+			{
+				level: 'error',
+				file,
+				message: `could not be loaded (internal error: ${errorText(error)})`,
+			},
+		],
+		partial: false,
+		notLog: false,
+		records: [],
+		decodeTroubled: true,
+	};
 }

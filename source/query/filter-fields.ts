@@ -1,6 +1,7 @@
 import type {TrailEvent} from '../core/types.js';
 import {severityOrder} from '../core/types.js';
 import {boundedJson} from '../core/bounded-json.js';
+import {recordField} from '../core/record-field.js';
 
 /**
 The fields a filter clause can name. Short names cover what people look for
@@ -51,7 +52,10 @@ const shortFields: Array<[string[], FieldKind, Getter]> = [
 	[
 		['account', 'accountid'],
 		'text',
-		(e) => [e.principal.accountId, stringAt(e.record['recipientAccountId'])],
+		(e) => [
+			e.principal.accountId,
+			stringAt(recordField(e, 'recipientAccountId')),
+		],
 	],
 	[['type'], 'text', (e) => [e.principal.type, e.eventType]],
 	[
@@ -125,6 +129,21 @@ function leafText(value: unknown): string | undefined {
 The values at a path. Arrays on the way are searched element by element, so
 `resources.ARN` finds the ARN of every resource.
 */
+/**
+The record's top-level field a path starts with, alone in an object: read
+through `recordField`, so a filter on `requestParameters.bucketName` does
+not read every file again.
+*/
+function topField(event: TrailEvent, path: string): Record<string, unknown> {
+	const [first] = pathSegments(path);
+	if (first === undefined) {
+		return {};
+	}
+
+	const value = recordField(event, first);
+	return value === undefined ? {} : {[first]: value};
+}
+
 export function valuesAtPath(record: unknown, path: string): string[] {
 	let current: unknown[] = [record];
 	for (const segment of pathSegments(path)) {
@@ -177,6 +196,6 @@ export function resolveField(name: string): FieldDef {
 	return {
 		name,
 		kind: 'text',
-		values: (event) => valuesAtPath(event.record, name),
+		values: (event) => valuesAtPath(topField(event, name), name),
 	};
 }

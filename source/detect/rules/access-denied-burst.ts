@@ -17,6 +17,7 @@ import {
 	spanText,
 	subjectOf,
 } from './event-groups.js';
+import {recordField} from '../../core/record-field.js';
 
 /**
 Permission probing: many refused calls by one identity within minutes.
@@ -48,7 +49,7 @@ const why =
 
 /** A request as a value: the API and its parameters, keys sorted. */
 function requestOf(event: TrailEvent): string {
-	const parameters = event.record['requestParameters'];
+	const parameters = recordField(event, 'requestParameters');
 	const text = JSON.stringify(parameters ?? null, (_key, value: unknown) =>
 		value !== null && typeof value === 'object' && !Array.isArray(value)
 			? Object.fromEntries(

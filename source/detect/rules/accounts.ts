@@ -1,5 +1,6 @@
 import type {TrailEvent} from '../../core/types.js';
 import {clock, count} from '../describe.js';
+import {recordField} from '../../core/record-field.js';
 
 /**
 Which AWS accounts the loaded logs know. Sharing a snapshot, a bucket or a
@@ -30,7 +31,7 @@ export function accountKnowledge(
 
 	const own = new Set<string>();
 	for (const event of events) {
-		const recipient = event.record['recipientAccountId'];
+		const recipient = recordField(event, 'recipientAccountId');
 		if (typeof recipient === 'string' && /^\d{12}$/.test(recipient)) {
 			own.add(recipient);
 		} else if (event.principal.accountId) {
@@ -133,12 +134,16 @@ export function mentionsOf(
 	if (!index) {
 		index = new Map();
 		for (const event of events) {
-			const request = event.record['requestParameters'];
+			// The name first: it is in memory, the request may not be.
 			if (
-				!request ||
-				event.record['readOnly'] === true ||
-				!sharingCall.test(event.eventName)
+				!sharingCall.test(event.eventName) ||
+				recordField(event, 'readOnly') === true
 			) {
+				continue;
+			}
+
+			const request = recordField(event, 'requestParameters');
+			if (!request) {
 				continue;
 			}
 

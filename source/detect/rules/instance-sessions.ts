@@ -3,6 +3,7 @@ import {isObject, text} from '../../normalise/principal-fields.js';
 import {countedAddress} from '../baselines.js';
 import {isInsideAws} from '../describe.js';
 import {memo} from './event-groups.js';
+import {recordField} from '../../core/record-field.js';
 
 /**
 What the logs show about the role sessions of EC2 instances: EC2 names the
@@ -28,14 +29,15 @@ export function instanceOf(event: TrailEvent): string | undefined {
 
 /** `sessionContext.ec2RoleDelivery`: `1.0` for IMDSv1, `2.0` for IMDSv2. */
 export function roleDelivery(event: TrailEvent): string | undefined {
-	const identity = event.record['userIdentity'];
+	const identity = recordField(event, 'userIdentity');
 	const context = isObject(identity) ? identity['sessionContext'] : undefined;
 	return isObject(context) ? text(context, 'ec2RoleDelivery') : undefined;
 }
 
 /** `vpcEndpointAccountId`: the account that owns the VPC endpoint used. */
 export function endpointAccount(event: TrailEvent): string | undefined {
-	return text(event.record, 'vpcEndpointAccountId');
+	const value = recordField(event, 'vpcEndpointAccountId');
+	return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /** Where one instance session was seen calling from. */

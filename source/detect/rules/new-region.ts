@@ -10,6 +10,7 @@ import {
 	listSome,
 	madeByAwsOrConsole,
 } from './event-groups.js';
+import {recordField} from '../../core/record-field.js';
 
 /**
 A principal working in a region it never used before. The address half of
@@ -97,7 +98,7 @@ interface RegionGroup {
 }
 
 function isChange(event: TrailEvent): boolean {
-	const readOnly = event.record['readOnly'];
+	const readOnly = recordField(event, 'readOnly');
 	return (
 		readOnly === false ||
 		(readOnly === undefined &&

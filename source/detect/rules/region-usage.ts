@@ -1,5 +1,6 @@
 import type {TrailEvent} from '../../core/types.js';
 import {clock, count} from '../describe.js';
+import {recordField} from '../../core/record-field.js';
 
 /**
 Where each account works. Intruders like regions nobody watches: they start
@@ -70,7 +71,7 @@ const cache = new WeakMap<readonly TrailEvent[], Map<string, AccountRegions>>();
 
 /** The account whose activity an event is part of. */
 export function accountOf(event: TrailEvent): string | undefined {
-	const recipient = event.record['recipientAccountId'];
+	const recipient = recordField(event, 'recipientAccountId');
 	return typeof recipient === 'string' && recipient !== ''
 		? recipient
 		: event.principal.accountId;
@@ -186,7 +187,7 @@ export function unusedRegionLines(
 
 /** Calls that change something: `readOnly: false`, or a name that writes. */
 export function isWriteCall(event: TrailEvent): boolean {
-	const readOnly = event.record['readOnly'];
+	const readOnly = recordField(event, 'readOnly');
 	if (readOnly === true || readOnly === 'true') {
 		return false;
 	}

@@ -1,5 +1,6 @@
 import type {TrailEvent} from '../../core/types.js';
 import {isObject, type Fields} from '../../normalise/principal-fields.js';
+import {recordField} from '../../core/record-field.js';
 
 /**
 Defensive readers for the parts of a record that requests carry, shared by
@@ -12,13 +13,13 @@ to an earlier one.
 
 /** `requestParameters`, when it is an object. */
 export function requestOf(event: TrailEvent): Fields | undefined {
-	const value = event.record['requestParameters'];
+	const value = recordField(event, 'requestParameters');
 	return isObject(value) ? value : undefined;
 }
 
 /** `responseElements`, when it is an object. */
 export function responseOf(event: TrailEvent): Fields | undefined {
-	const value = event.record['responseElements'];
+	const value = recordField(event, 'responseElements');
 	return isObject(value) ? value : undefined;
 }
 

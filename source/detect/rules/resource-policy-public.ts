@@ -177,11 +177,10 @@ export const resourcePolicyPublic: FlagRule = {
 		const site = sites.get(
 			`${service === 'opensearch' ? 'es' : service}:${event.eventName}`,
 		);
-		const request = requestOf(event);
 		const actions = lambda
 			? lambdaOpen(event)
 			: site
-				? openTo(site.policy(request))
+				? openTo(site.policy(requestOf(event)))
 				: [];
 		if (actions.length === 0) {
 			return undefined;
@@ -192,6 +191,7 @@ export const resourcePolicyPublic: FlagRule = {
 			return undefined;
 		}
 
+		const request = requestOf(event);
 		const kind = lambda ? 'Lambda function' : (site?.kind ?? 'resource');
 		const name = lambda
 			? textField(request, 'functionName')

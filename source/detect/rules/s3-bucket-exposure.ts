@@ -100,10 +100,9 @@ function policyExposure(
 }
 
 function publicExposure(event: TrailEvent): Exposure | undefined {
-	const request = requestOf(event);
 	const name = event.eventName;
 	if (name === 'PutBucketAcl' || name === 'CreateBucket') {
-		const grantees = publicGrantees(request);
+		const grantees = publicGrantees(requestOf(event));
 		return grantees.length > 0
 			? {
 					severity: 'high',
@@ -117,6 +116,8 @@ function publicExposure(event: TrailEvent): Exposure | undefined {
 	if (!block) {
 		return undefined;
 	}
+
+	const request = requestOf(event);
 
 	const account =
 		block[2] === 'Account' ||
@@ -150,12 +151,15 @@ function blockRemovedBefore(
 	bucket: string,
 ): string | undefined {
 	const changes = eventIndex(context.events, 'public-access-block', (e) => {
+		if (
+			e.outcome !== 'success' ||
+			!/^(?:Delete|Put)BucketPublicAccessBlock$/.test(e.eventName)
+		) {
+			return [];
+		}
+
 		const name = textField(requestOf(e), 'bucketName');
-		return name &&
-			e.outcome === 'success' &&
-			/^(?:Delete|Put)BucketPublicAccessBlock$/.test(e.eventName)
-			? [name]
-			: [];
+		return name ? [name] : [];
 	});
 	const removal = changes
 		.get(bucket)

@@ -117,13 +117,24 @@ const higher: Record<Severity, Severity> = {
 	critical: 'critical',
 };
 
+/** The calls `removalOf` reads: the name is checked before the request. */
+const removalCalls = new Set([
+	'PutBucketLogging',
+	'PutBucketVersioning',
+	'DeleteBucketEncryption',
+	'DeleteBucketReplication',
+]);
+
 export const s3BucketProtectionRemoved: FlagRule = {
 	id: 's3-bucket-protection-removed',
 	title: "An S3 bucket's protection was removed",
 	severity: 'medium',
 	attack: ['T1562.008', 'T1485', 'T1490'],
 	check(event, context) {
-		if (event.eventSource !== 's3.amazonaws.com') {
+		if (
+			event.eventSource !== 's3.amazonaws.com' ||
+			!removalCalls.has(event.eventName)
+		) {
 			return undefined;
 		}
 

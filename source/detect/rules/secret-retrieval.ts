@@ -43,7 +43,20 @@ const whySecrets =
 const whyPasswords =
 	"One identity fetched the administrator passwords of many Windows instances in a row (GetPasswordData). The password comes back encrypted, but anyone holding the instance's key pair can decrypt it. An administrator fetches one when connecting to a machine; fetching many is someone collecting ways into every Windows machine. Common false alarms: a management tool that connects to every Windows instance.";
 
+const secretCalls = new Set([
+	'GetSecretValue',
+	'BatchGetSecretValue',
+	'GetParameter',
+	'GetParameters',
+	'GetParametersByPath',
+]);
+
 function secretTargets(event: TrailEvent): string[] {
+	// The name first: it is in memory, the request may not be.
+	if (!secretCalls.has(event.eventName)) {
+		return [];
+	}
+
 	const request = requestOf(event);
 	switch (event.eventName) {
 		case 'GetSecretValue': {

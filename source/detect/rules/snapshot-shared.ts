@@ -14,6 +14,7 @@ import {
 	requestOf,
 	textField,
 } from './request-fields.js';
+import {recordField} from '../../core/record-field.js';
 
 /**
 Disk snapshots, machine images (AMIs) and database snapshots shared with
@@ -174,7 +175,7 @@ function madeIds(event: TrailEvent): string[] {
 	}
 
 	const request = requestOf(event);
-	const response = event.record['responseElements'];
+	const response = recordField(event, 'responseElements');
 	return [
 		textField(response, 'snapshotId'),
 		textField(response, 'imageId'),

@@ -1,0 +1,11 @@
+import type {TrailEvent} from './types.js';
+
+/**
+A top-level field of an event's record. Use it instead of `event.record[…]`
+in code that visits every event: an event from the compact store keeps the
+fields the detectors read in memory and would otherwise read its whole
+file again.
+*/
+export function recordField(event: TrailEvent, key: string): unknown {
+	return event.readField ? event.readField(key) : event.record[key];
+}

@@ -1,0 +1,148 @@
+import {availableParallelism} from 'node:os';
+import type {LoadSummary} from '../core/types.js';
+import type {AwsRanges} from '../enrich/aws-ranges.js';
+import {EventInterner} from '../store/batch-events.js';
+import type {FileOutcome} from '../store/event-batch.js';
+import {RecordStore} from '../store/record-store.js';
+import type {StoredEvent} from '../store/stored-event.js';
+import {Deduplicator, type DedupeAdapter} from './dedupe.js';
+import {canonicalJson} from './canonical-json.js';
+import {discoverFiles} from './discover.js';
+import {defaultMaxDecodedBytes, type LoadProgress} from './load-records.js';
+import type {FileTask, WorkerSetup} from './load-worker.js';
+import {SummaryBuilder} from './summary-builder.js';
+import {runFileTasks} from './worker-pool.js';
+
+/**
+The scaling loader: files are read, decoded, parsed and normalised on
+worker threads, and come back as compact batches that the main thread turns
+into events over a shared store. Results are taken in walk order, whatever
+order the threads finish in, so the events, their order, the copies merged
+and the summary are those of the one-thread loader (`loadRecords` followed
+by `normaliseRecord`), which the tests check.
+*/
+
+export interface LoadEventsOptions {
+	maxDecodedBytes?: number;
+	/** Worker threads; 0 reads on the calling thread. Default: cores, at most 4. */
+	threads?: number;
+	ipRangesText?: string | undefined;
+	ipRangesFile?: string | undefined;
+	/** The ranges for reading without threads (the threads parse their own). */
+	ranges: () => AwsRanges;
+	onProgress?: (progress: LoadProgress) => void;
+	/** New events as they are kept, in walk order; not yet ordered by time. */
+	onEvents?: (events: readonly StoredEvent[]) => void;
+}
+
+export interface LoadEventsResult {
+	/** Kept events in walk order (files, then position). */
+	events: StoredEvent[];
+	summary: LoadSummary;
+	store: RecordStore;
+}
+
+/** Threads to read with by default: the cores there are, at most four. */
+export function defaultThreads(): number {
+	return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+const eventAdapter: DedupeAdapter<StoredEvent> = {
+	id: (event) => (event.idIsText ? event.eventId : undefined),
+	canon(event) {
+		try {
+			return canonicalJson(event.record);
+		} catch {
+			return undefined;
+		}
+	},
+	file: (event) => event.file,
+	index: (event) => event.recordIndex,
+	moveTo(kept, clean) {
+		kept.file = clean.file;
+		kept.fileId = clean.fileId;
+		kept.recordIndex = clean.recordIndex;
+		kept.time = clean.time;
+		kept.timeText = clean.timeText;
+	},
+};
+
+export async function loadEvents(
+	paths: readonly string[],
+	options: LoadEventsOptions,
+): Promise<LoadEventsResult> {
+	const maxDecodedBytes = options.maxDecodedBytes ?? defaultMaxDecodedBytes;
+	if (!(maxDecodedBytes > 0)) {
+		throw new RangeError(
+			`maxDecodedBytes must be positive: ${maxDecodedBytes}`,
+		);
+	}
+
+	const discovery = await discoverFiles(paths);
+	const summary = new SummaryBuilder(discovery);
+	const store = new RecordStore();
+	const interner = new EventInterner();
+	const dedupe = new Deduplicator(eventAdapter);
+	const events: StoredEvent[] = [];
+	const tasks: FileTask[] = discovery.files.map((file, fileIndex) => ({
+		fileIndex,
+		path: file.path,
+		real: file.real,
+	}));
+	const filesTotal = tasks.length;
+	const waiting = new Map<number, FileOutcome>();
+	let nextFile = 0;
+	let bytesRead = 0;
+	options.onProgress?.({filesDone: 0, filesTotal, bytesRead: 0});
+
+	// Take the outcomes in walk order: one that comes early waits.
+	const take = (outcome: FileOutcome): void => {
+		const path = tasks[outcome.fileIndex]!.path;
+		summary.add(outcome);
+		bytesRead += outcome.bytesRead;
+		if (outcome.batch === undefined || outcome.form === undefined) {
+			return;
+		}
+
+		const fileId = store.add(path, outcome.form);
+		const kept = interner
+			.events(outcome.batch, fileId, path, store)
+			.filter((event) => dedupe.keep(event));
+		for (const event of kept) {
+			events.push(event);
+		}
+
+		if (kept.length > 0) {
+			options.onEvents?.(kept);
+		}
+	};
+
+	const setup: WorkerSetup = {
+		ipRangesText: options.ipRangesText,
+		ipRangesFile: options.ipRangesFile,
+		maxDecodedBytes,
+	};
+	await runFileTasks(tasks, {
+		threads: options.threads ?? defaultThreads(),
+		setup,
+		ranges: options.ranges,
+		onResult(outcome) {
+			waiting.set(outcome.fileIndex, outcome);
+			while (waiting.has(nextFile)) {
+				const ready = waiting.get(nextFile)!;
+				waiting.delete(nextFile);
+				nextFile++;
+				take(ready);
+				options.onProgress?.({filesDone: nextFile, filesTotal, bytesRead});
+			}
+		},
+	});
+
+	const troubled = summary.troubledFiles();
+	dedupe.attribute((file) => troubled.has(file));
+	return {
+		events,
+		summary: summary.finish(events.length, dedupe.dropped, dedupe.notes()),
+		store,
+	};
+}

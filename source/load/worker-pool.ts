@@ -1,0 +1,81 @@
+import {Worker} from 'node:worker_threads';
+import type {AwsRanges} from '../enrich/aws-ranges.js';
+import type {FileOutcome} from '../store/event-batch.js';
+import {runTask, type FileTask, type WorkerSetup} from './load-worker.js';
+
+/**
+Runs file tasks on worker threads, each thread one file at a time, and
+hands every result to `onResult` as it comes (in any order). With no
+threads the same code runs on the calling thread, one file after the other.
+*/
+export async function runFileTasks(
+	tasks: readonly FileTask[],
+	options: {
+		threads: number;
+		setup: WorkerSetup;
+		ranges: () => AwsRanges;
+		onResult: (outcome: FileOutcome) => void;
+	},
+): Promise<void> {
+	const {threads, setup, onResult} = options;
+	if (threads <= 0 || tasks.length === 0) {
+		const ranges = options.ranges();
+		for (const task of tasks) {
+			onResult(await runTask(task, setup, ranges));
+		}
+
+		return;
+	}
+
+	let next = 0;
+	const workers: Worker[] = [];
+	try {
+		await new Promise<void>((resolve, reject) => {
+			let running = 0;
+			const feed = (worker: Worker): void => {
+				const task = tasks[next++];
+				if (task === undefined) {
+					if (running === 0) {
+						resolve();
+					}
+
+					return;
+				}
+
+				running++;
+				worker.postMessage(task);
+			};
+
+			const count = Math.min(threads, tasks.length);
+			for (let i = 0; i < count; i++) {
+				const worker = new Worker(new URL('load-worker.js', import.meta.url), {
+					workerData: setup,
+				});
+				workers.push(worker);
+				worker.on('message', (outcome: FileOutcome) => {
+					running--;
+					try {
+						onResult(outcome);
+					} catch (error) {
+						reject(error as Error);
+						return;
+					}
+
+					feed(worker);
+				});
+				worker.on('error', reject);
+				worker.on('exit', (code) => {
+					if (code !== 0) {
+						reject(new Error(`a loader thread stopped (exit code ${code})`));
+					}
+				});
+			}
+
+			for (const worker of workers) {
+				feed(worker);
+			}
+		});
+	} finally {
+		await Promise.all(workers.map(async (worker) => worker.terminate()));
+	}
+}

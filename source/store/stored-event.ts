@@ -1,0 +1,127 @@
+import type {
+	Flag,
+	Outcome,
+	Principal,
+	RawRecord,
+	SourceInfo,
+	TrailEvent,
+} from '../core/types.js';
+import {
+	bulkIndex,
+	bulkKept,
+	bulkNull,
+	bulkStored,
+	scalarKeys,
+} from './record-parts.js';
+import type {RecordStore} from './record-store.js';
+
+/** The fields of an event as the loader hands them over. */
+export interface StoredEventInit {
+	store: RecordStore;
+	fileId: number;
+	file: string;
+	recordIndex: number;
+	eventId: string | undefined;
+	/** The record's eventID is a non-empty string: only those are merged as copies. */
+	idIsText: boolean;
+	time: number;
+	timeText: string;
+	eventName: string;
+	eventSource: string;
+	region: string;
+	eventType: string | undefined;
+	errorCode: string | undefined;
+	errorMessage: string | undefined;
+	outcome: Outcome;
+	userAgent: string | undefined;
+	console: boolean;
+	principal: Principal;
+	source: SourceInfo;
+	head: RawRecord;
+	parts: RawRecord | undefined;
+	bulk: number;
+}
+
+const noFlags: Flag[] = [];
+
+/**
+An event whose record lives in the compact store. Its fields are plain
+properties (interned strings, shared principal and source objects); the
+record is read again from the stored file on demand, and `readField`
+answers the fields the detectors read without doing so.
+*/
+export class StoredEvent implements TrailEvent {
+	seq = -1;
+	file: string;
+	recordIndex: number;
+	eventId: string | undefined;
+	time: number;
+	timeText: string;
+	eventName: string;
+	eventSource: string;
+	region: string;
+	eventType: string | undefined;
+	errorCode: string | undefined;
+	errorMessage: string | undefined;
+	outcome: Outcome;
+	userAgent: string | undefined;
+	console: boolean;
+	principal: Principal;
+	source: SourceInfo;
+	flags: Flag[] = noFlags;
+	fileId: number;
+	readonly idIsText: boolean;
+	readonly store: RecordStore;
+	private readonly head: RawRecord;
+	private readonly parts: RawRecord | undefined;
+	private readonly bulk: number;
+
+	constructor(init: StoredEventInit) {
+		this.store = init.store;
+		this.fileId = init.fileId;
+		this.file = init.file;
+		this.recordIndex = init.recordIndex;
+		this.eventId = init.eventId;
+		this.idIsText = init.idIsText;
+		this.time = init.time;
+		this.timeText = init.timeText;
+		this.eventName = init.eventName;
+		this.eventSource = init.eventSource;
+		this.region = init.region;
+		this.eventType = init.eventType;
+		this.errorCode = init.errorCode;
+		this.errorMessage = init.errorMessage;
+		this.outcome = init.outcome;
+		this.userAgent = init.userAgent;
+		this.console = init.console;
+		this.principal = init.principal;
+		this.source = init.source;
+		this.head = init.head;
+		this.parts = init.parts;
+		this.bulk = init.bulk;
+	}
+
+	/** The original record, untouched, read again from the stored file. */
+	get record(): RawRecord {
+		return this.store.record(this.fileId, this.recordIndex);
+	}
+
+	/** One top-level field of the record, from memory when it is there. */
+	readField(key: string): unknown {
+		const bulk = bulkIndex.get(key);
+		if (bulk !== undefined) {
+			const state = (this.bulk >> (bulk * 2)) & 3;
+			if (state === bulkKept) {
+				return this.parts?.[key];
+			}
+
+			if (state === bulkStored) {
+				return this.record[key];
+			}
+
+			return state === bulkNull ? null : undefined;
+		}
+
+		return scalarKeys.has(key) ? this.record[key] : this.head[key];
+	}
+}
