@@ -1,8 +1,13 @@
 import fs from 'node:fs';
 import process from 'node:process';
-import type {Dataset} from './core/types.js';
+import type {Dataset, LoadSummary} from './core/types.js';
 import {setDebugLogFile, debugLog} from './core/debug-log.js';
-import {openDataset, OptionFileError} from './pipeline.js';
+import {
+	checkOptionFiles,
+	openDataset,
+	OptionFileError,
+	type OpenOptions,
+} from './pipeline.js';
 import {parseEventTime} from './normalise/time.js';
 import {parseFilter} from './query/filter.js';
 import {formatJsonLines, formatProblems, formatReport} from './report/index.js';
@@ -58,6 +63,52 @@ export function parseBaselineUntil(text: string): number | undefined {
 
 	const ms = parseEventTime(trimmed);
 	return Number.isFinite(ms) ? ms : undefined;
+}
+
+function printProblems(summary: LoadSummary, flags: CliFlags): void {
+	for (const line of formatProblems(summary, {
+		includeInfo: Boolean(flags.problems),
+	})) {
+		process.stderr.write(`${line}\n`);
+	}
+}
+
+/** The screen, opened before loading; the files named by options are checked first. */
+async function runInteractive(
+	input: readonly string[],
+	openOptions: OpenOptions,
+	flags: CliFlags,
+): Promise<number> {
+	try {
+		await checkOptionFiles(openOptions);
+	} catch (error) {
+		if (error instanceof OptionFileError) {
+			fail(error.message);
+			return exitStatus.usage;
+		}
+
+		throw error;
+	}
+
+	// Ink draws nothing interactive when it believes it runs under CI; a
+	// person at a terminal who exported CI still wants the screen.
+	leaveCiMode(process.env);
+	const initialFilter = [flags.filter, flags.flagged ? 'flagged' : '']
+		.filter(Boolean)
+		.join(' ');
+	const {runLiveScreen} = await import('./interactive.js');
+	const outcome = await runLiveScreen(
+		input,
+		openOptions,
+		initialFilter || undefined,
+	);
+	if (outcome.kind === 'nothing-read') {
+		printProblems(outcome.summary, flags);
+		fail('nothing could be read from the paths given');
+		return exitStatus.nothingRead;
+	}
+
+	return exitStatus.ok;
 }
 
 /** Runs the command and returns its exit status. */
@@ -135,14 +186,21 @@ export async function runCli(
 		fail('not a terminal: printing the report (use --report or --json)');
 	}
 
+	const openOptions = {
+		iamFiles: flags.iam ?? [],
+		ipRangesFile: flags.ipRanges,
+		maxDecodedBytes: Math.round(maxFileMb * 1024 * 1024),
+		baselineUntil,
+	};
+	if (interactive) {
+		return runInteractive(input, openOptions, flags);
+	}
+
 	const progress = createProgressLine(process.stderr);
 	let dataset: Dataset;
 	try {
 		dataset = await openDataset(input, {
-			iamFiles: flags.iam ?? [],
-			ipRangesFile: flags.ipRanges,
-			maxDecodedBytes: Math.round(maxFileMb * 1024 * 1024),
-			baselineUntil,
+			...openOptions,
 			onProgress: progress.update,
 		});
 	} catch (error) {
@@ -163,29 +221,10 @@ export async function runCli(
 		dataset.events.length === 0 &&
 		summary.filesRead - summary.filesWithErrors <= 0;
 
-	if (!interactive || nothingRead) {
-		for (const line of formatProblems(summary, {
-			includeInfo: Boolean(flags.problems),
-		})) {
-			process.stderr.write(`${line}\n`);
-		}
-	}
-
+	printProblems(summary, flags);
 	if (nothingRead) {
 		fail('nothing could be read from the paths given');
 		return exitStatus.nothingRead;
-	}
-
-	if (interactive) {
-		// Ink draws nothing interactive when it believes it runs under CI; a
-		// person at a terminal who exported CI still wants the screen.
-		leaveCiMode(process.env);
-		const {runApp} = await import('./ui/run-app.js');
-		const initialFilter = [flags.filter, flags.flagged ? 'flagged' : '']
-			.filter(Boolean)
-			.join(' ');
-		await runApp(dataset, {initialFilter: initialFilter || undefined});
-		return exitStatus.ok;
 	}
 
 	const view =

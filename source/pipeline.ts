@@ -38,6 +38,13 @@ export interface OpenOptions {
 	onEvents?: (events: readonly StoredEvent[]) => void;
 	/** Loader threads; 0 loads on this thread. Default: cores, at most 4. */
 	threads?: number;
+	/**
+	Called once every file is read, before the events are ordered and
+	judged (which holds the thread): a screen draws "judging" first.
+	*/
+	onJudging?: () => Promise<void> | void;
+	/** Stops loading: `openDataset` rejects with the signal's reason. */
+	signal?: AbortSignal;
 }
 
 /**
@@ -78,6 +85,17 @@ async function loadRanges(
 			cause: error,
 		});
 	}
+}
+
+/**
+Reads and checks the files named by options, so that a bad one is reported
+before a screen opens. `openDataset` reads them again, which costs little.
+*/
+export async function checkOptionFiles(
+	options: Pick<OpenOptions, 'iamFiles' | 'ipRangesFile'>,
+): Promise<void> {
+	await loadRanges(options.ipRangesFile);
+	await loadTrust(options.iamFiles ?? []);
 }
 
 async function loadTrust(files: readonly string[]): Promise<RoleTrustPolicy[]> {
@@ -124,8 +142,10 @@ export async function openDataset(
 		ranges: () => ranges.ranges,
 		...(options.onProgress ? {onProgress: options.onProgress} : {}),
 		...(options.onEvents ? {onEvents: options.onEvents} : {}),
+		signal: options.signal,
 	});
 	const loaded = Date.now();
+	await options.onJudging?.();
 	summary.problems.push(...unreadableTimeProblems(events));
 	// Array.prototype.sort is stable: equal times keep their load order.
 	events.sort(compareEventTime);

@@ -33,6 +33,7 @@ export interface LoadEventsOptions {
 	onProgress?: (progress: LoadProgress) => void;
 	/** New events as they are kept, in walk order; not yet ordered by time. */
 	onEvents?: (events: readonly StoredEvent[]) => void;
+	signal?: AbortSignal | undefined;
 }
 
 export interface LoadEventsResult {
@@ -126,6 +127,7 @@ export async function loadEvents(
 		threads: options.threads ?? defaultThreads(),
 		setup,
 		ranges: options.ranges,
+		signal: options.signal,
 		onResult(outcome) {
 			waiting.set(outcome.fileIndex, outcome);
 			while (waiting.has(nextFile)) {

@@ -15,13 +15,18 @@ export async function runFileTasks(
 		setup: WorkerSetup;
 		ranges: () => AwsRanges;
 		onResult: (outcome: FileOutcome) => void;
+		/** Stops reading: the promise rejects with the signal's reason. */
+		signal?: AbortSignal | undefined;
 	},
 ): Promise<void> {
-	const {threads, setup, onResult} = options;
+	const {threads, setup, onResult, signal} = options;
+	signal?.throwIfAborted();
 	if (threads <= 0 || tasks.length === 0) {
 		const ranges = options.ranges();
 		for (const task of tasks) {
+			// eslint-disable-next-line no-await-in-loop
 			onResult(await runTask(task, setup, ranges));
+			signal?.throwIfAborted();
 		}
 
 		return;
@@ -71,6 +76,9 @@ export async function runFileTasks(
 				});
 			}
 
+			signal?.addEventListener('abort', () => {
+				reject(signal.reason as Error);
+			});
 			for (const worker of workers) {
 				feed(worker);
 			}

@@ -1,3 +1,4 @@
+import type {TrailEvent} from '../core/types.js';
 import type {AppContext} from './app-context.js';
 import {
 	patch,
@@ -22,6 +23,7 @@ import {
 	openStory,
 	toggleFindings,
 } from './triage-actions.js';
+import {rebase, waitsForLoad} from './rebase.js';
 
 /**
 The whole screen state changes here. A keypress arrives as `key-press` and
@@ -36,6 +38,8 @@ export type AppAction =
 	| {type: 'type-text'; text: string}
 	| {type: 'apply-filter'; text: string}
 	| {type: 'run-search'; query: string}
+	/** A new list of events: more of a load, or the judged whole. */
+	| {type: 'rebase'; previous: readonly TrailEvent[]; initialFilter?: string}
 	| {type: CommandId};
 
 export type AppReducer = (state: AppState, action: AppAction) => AppState;
@@ -228,10 +232,20 @@ function keyPress(
 	state: AppState,
 	key: KeyName | undefined,
 	text: string,
+	loading: boolean,
 ): AppState {
 	// A note lasts until the next key.
 	const start = state.message ? {...state, message: undefined} : state;
 	const command = key === undefined ? undefined : commandFor(state.mode, key);
+	if (command !== undefined && loading && waitsForLoad.has(command)) {
+		return patch(start, {
+			message: {
+				tone: 'notice',
+				text: 'Still loading: search, filters and findings come once every file is read',
+			},
+		});
+	}
+
 	if (command !== undefined) {
 		return runCommand(context, start, command);
 	}
@@ -244,11 +258,25 @@ function keyPress(
 	return typeText(start, text);
 }
 
-export function createAppReducer(context: AppContext): AppReducer {
+/**
+The reducer for one list of events. `loading` is set while more events are
+still being read: the commands that need them all wait.
+*/
+export function createAppReducer(
+	context: AppContext,
+	loading = false,
+): AppReducer {
 	return (state, action) => {
 		switch (action.type) {
 			case 'key-press':
-				return keyPress(context, state, action.key, action.text);
+				return keyPress(context, state, action.key, action.text, loading);
+			case 'rebase': {
+				const next = rebase(context, state, action.previous);
+				return action.initialFilter && !loading
+					? applyFilter(context, next, action.initialFilter)
+					: next;
+			}
+
 			case 'resize':
 				return clampScrolls(
 					context,

@@ -1,4 +1,4 @@
-import {useCallback, useEffect, useMemo, useReducer} from 'react';
+import {useCallback, useEffect, useMemo, useReducer, useState} from 'react';
 import {Box, useApp, useInput, type Key} from 'ink';
 import type {Dataset} from '../core/types.js';
 import {createAppContext, type AppContext} from './app-context.js';
@@ -21,6 +21,7 @@ import {scopeHeadLines} from './scope-head.js';
 import {SidePanel} from './side-panel.js';
 import {bottomLines, StatusLine} from './status-line.js';
 import {useTerminalSize} from './use-terminal-size.js';
+import type {LoadingStatus} from './live-source.js';
 
 export interface AppProps {
 	dataset: Dataset;
@@ -29,7 +30,9 @@ export interface AppProps {
 	/** Terminal rows; by default the output stream's (24 when unknown). */
 	rows?: number;
 	/** A filter applied before the first frame, e.g. from `--filter`. */
-	initialFilter?: string;
+	initialFilter?: string | undefined;
+	/** Set while more events are still being read (see LiveApp). */
+	loading?: LoadingStatus | undefined;
 }
 
 /** The rule between the panes when they sit side by side. */
@@ -136,17 +139,40 @@ The interactive screen. All state lives in one reducer; the input handler
 only names the key and dispatches, so it never goes stale and Ink 6 never
 has to re-subscribe it.
 */
-export function App({dataset, columns, rows, initialFilter}: AppProps) {
+export function App({
+	dataset,
+	columns,
+	rows,
+	initialFilter,
+	loading,
+}: AppProps) {
 	const size = useTerminalSize({columns, rows});
 	const context = useMemo(() => createAppContext(dataset), [dataset]);
-	const reducer = useMemo(() => createAppReducer(context), [context]);
+	const stillLoading = loading !== undefined;
+	const reducer = useMemo(
+		() => createAppReducer(context, stillLoading),
+		[context, stillLoading],
+	);
 	const [state, dispatch] = useReducer(reducer, undefined, () => {
 		const start = initialState(context, size.columns, size.rows);
-		return initialFilter
+		return initialFilter && !stillLoading
 			? reducer(start, {type: 'apply-filter', text: initialFilter})
 			: start;
 	});
 	const {exit} = useApp();
+
+	// A new list of events (more of a load, or the judged whole): carry the
+	// selection over during render, so no frame shows the old rows.
+	const [shown, setShown] = useState(context);
+	if (shown !== context) {
+		const previous = shown.events;
+		setShown(context);
+		dispatch({
+			type: 'rebase',
+			previous,
+			...(initialFilter ? {initialFilter} : {}),
+		});
+	}
 
 	// Follow the terminal during render, so no frame uses the old size.
 	if (state.columns !== size.columns || state.rows !== size.rows) {
@@ -180,7 +206,12 @@ export function App({dataset, columns, rows, initialFilter}: AppProps) {
 				<LineText key={`head-${index}`} line={line} width={layout.width} />
 			))}
 			<Body context={context} state={state} layout={layout} />
-			<StatusLine context={context} state={state} width={layout.width} />
+			<StatusLine
+				context={context}
+				state={state}
+				width={layout.width}
+				loading={loading}
+			/>
 			{bottomLines(state, layout.width).map((line, index) => (
 				<LineText key={index} line={line} width={layout.width} />
 			))}

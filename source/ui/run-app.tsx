@@ -3,6 +3,8 @@ import {render} from 'ink';
 import type {Dataset} from '../core/types.js';
 import {debugLog} from '../core/debug-log.js';
 import {App} from './app.js';
+import {LiveApp} from './live-app.js';
+import {LiveSource} from './live-source.js';
 import {ScreenStream} from './screen-stream.js';
 
 /** Switches to the alternate screen buffer and puts the cursor top-left. */
@@ -45,7 +47,7 @@ function (then the process exits with 1), a component's by the caller, to
 which the returned promise rejects with it.
 */
 export async function runApp(
-	dataset: Dataset,
+	input: Dataset | LiveSource,
 	options: RunAppOptions = {},
 ): Promise<void> {
 	const stdout = options.stdout ?? process.stdout;
@@ -64,13 +66,17 @@ export async function runApp(
 
 	stdout.write(enterAlternateScreen);
 	debugLog('screen: start', {
-		events: dataset.events.length,
+		live: input instanceof LiveSource,
 		columns: stdout.columns,
 		rows: stdout.rows,
 	});
 
 	const instance = render(
-		<App dataset={dataset} initialFilter={options.initialFilter} />,
+		input instanceof LiveSource ? (
+			<LiveApp source={input} initialFilter={options.initialFilter} />
+		) : (
+			<App dataset={input} initialFilter={options.initialFilter} />
+		),
 		{
 			// Ink needs only write, the size, isTTY and 'resize' of it.
 			stdout: screen as unknown as NodeJS.WriteStream,

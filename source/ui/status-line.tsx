@@ -8,6 +8,8 @@ import {LineText} from './line-view.js';
 import {lineText, type Line, type Segment} from './lines.js';
 import {caretOf} from './prompt-edit.js';
 import {currentHit} from './query-actions.js';
+import type {LoadingStatus} from './live-source.js';
+import {loadingParts} from './loading-line.js';
 
 /**
 The status line (what is shown, filtered, searched, and whether loading had
@@ -50,11 +52,16 @@ function findingsParts(context: AppContext): Segment[] {
 	];
 }
 
-export function statusLine(context: AppContext, state: AppState): Line {
+export function statusLine(
+	context: AppContext,
+	state: AppState,
+	loading?: LoadingStatus,
+): Line {
 	const total = context.events.length;
 	const {view} = state;
-	const parts: Segment[] =
-		state.mode === 'findings'
+	const parts: Segment[] = loading
+		? loadingParts(loading)
+		: state.mode === 'findings'
 			? findingsParts(context)
 			: [
 					{
@@ -174,14 +181,16 @@ export function StatusLine({
 	context,
 	state,
 	width,
+	loading,
 }: {
 	context: AppContext;
 	state: AppState;
 	width: number;
+	loading?: LoadingStatus | undefined;
 }) {
 	return (
 		<LineText
-			line={statusLine(context, state)}
+			line={statusLine(context, state, loading)}
 			width={width}
 			style={{inverse: true}}
 		/>

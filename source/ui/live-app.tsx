@@ -1,0 +1,27 @@
+import {useEffect, useSyncExternalStore} from 'react';
+import {useApp} from 'ink';
+import {App} from './app.js';
+import type {LiveSource} from './live-source.js';
+
+/** The screen over a load in progress: redrawn as the source changes. */
+export function LiveApp({
+	source,
+	initialFilter,
+}: {
+	source: LiveSource;
+	initialFilter?: string | undefined;
+}) {
+	const {dataset, loading, closed} = useSyncExternalStore(
+		source.subscribe,
+		source.get,
+	);
+	const {exit} = useApp();
+	useEffect(() => {
+		if (closed) {
+			exit();
+		}
+	}, [closed, exit]);
+	return (
+		<App dataset={dataset} loading={loading} initialFilter={initialFilter} />
+	);
+}
