@@ -7,9 +7,14 @@ import type {LiveSource} from './live-source.js';
 export function LiveApp({
 	source,
 	initialFilter,
+	columns,
+	rows,
 }: {
 	source: LiveSource;
 	initialFilter?: string | undefined;
+	/** A fixed size, for tests; the terminal's by default. */
+	columns?: number;
+	rows?: number;
 }) {
 	const {dataset, loading, closed} = useSyncExternalStore(
 		source.subscribe,
@@ -22,6 +27,12 @@ export function LiveApp({
 		}
 	}, [closed, exit]);
 	return (
-		<App dataset={dataset} loading={loading} initialFilter={initialFilter} />
+		<App
+			dataset={dataset}
+			loading={loading}
+			initialFilter={initialFilter}
+			columns={columns}
+			rows={rows}
+		/>
 	);
 }
