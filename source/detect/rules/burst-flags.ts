@@ -1,4 +1,4 @@
-import type {Severity, TrailEvent} from '../../core/types.js';
+import type {Flag, Severity, TrailEvent} from '../../core/types.js';
 import type {FlagRule} from '../flag-rule.js';
 import {normalLines} from '../normal.js';
 import {addressWithPlace, clock, count} from '../describe.js';
@@ -127,6 +127,9 @@ alone: the one shape all "many X in minutes" flags share.
 */
 export function burstRule(definition: BurstRuleDefinition): FlagRule {
 	const {id, title, severity, attack, spec, highAt = 10} = definition;
+	// The words depend on the burst alone: written once per burst, not once
+	// per event (a burst of thousands of calls would cost its square).
+	const written = new WeakMap<Burst, {context: RuleContext; flag: Flag}>();
 	return {
 		id,
 		title,
@@ -138,7 +141,12 @@ export function burstRule(definition: BurstRuleDefinition): FlagRule {
 				return undefined;
 			}
 
-			return {
+			const known = written.get(burst);
+			if (known?.context === context) {
+				return {...known.flag};
+			}
+
+			const flag: Flag = {
 				id,
 				severity: burstSeverity(burst, severity, highAt),
 				title,
@@ -150,6 +158,8 @@ export function burstRule(definition: BurstRuleDefinition): FlagRule {
 				normal: [definition.normal, ...normalLines(burst.first, context)],
 				next: definition.next(burst),
 			};
+			written.set(burst, {context, flag});
+			return {...flag};
 		},
 	};
 }
