@@ -118,7 +118,7 @@ export async function loadEvents(
 		}
 	};
 
-	const setup: WorkerSetup = {
+	const setup: Omit<WorkerSetup, 'channel'> = {
 		ipRangesText: options.ipRangesText,
 		ipRangesFile: options.ipRangesFile,
 		maxDecodedBytes,
@@ -129,6 +129,11 @@ export async function loadEvents(
 		ranges: options.ranges,
 		signal: options.signal,
 		onResult(outcome) {
+			// The tables grow in the order a thread sends: read them now.
+			if (outcome.batch) {
+				interner.register(outcome.batch);
+			}
+
 			waiting.set(outcome.fileIndex, outcome);
 			while (waiting.has(nextFile)) {
 				const ready = waiting.get(nextFile)!;

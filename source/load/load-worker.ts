@@ -4,7 +4,7 @@ import {
 	parseIpRangesJson,
 	type AwsRanges,
 } from '../enrich/aws-ranges.js';
-import {encodeFile, type FileOutcome} from '../store/event-batch.js';
+import {BatchEncoder, type FileOutcome} from '../store/event-batch.js';
 import {loadFileParts} from './file-parts.js';
 import {internalFault} from './load-records.js';
 import type {RealPath} from './path-names.js';
@@ -16,6 +16,8 @@ state between files but the address ranges.
 */
 
 export interface WorkerSetup {
+	/** The channel this thread's batches are numbered in. */
+	channel: number;
 	/** The text of `--ip-ranges`, or undefined for the bundled ranges. */
 	ipRangesText: string | undefined;
 	ipRangesFile: string | undefined;
@@ -32,7 +34,7 @@ export interface FileTask {
 export async function runTask(
 	task: FileTask,
 	setup: WorkerSetup,
-	ranges: AwsRanges,
+	encoder: BatchEncoder,
 ): Promise<FileOutcome> {
 	try {
 		const parts = await loadFileParts(
@@ -40,7 +42,7 @@ export async function runTask(
 			task.real,
 			setup.maxDecodedBytes,
 		);
-		return encodeFile(task.fileIndex, task.path, parts, ranges);
+		return encoder.encode(task.fileIndex, task.path, parts);
 	} catch (error: unknown) {
 		return {
 			fileIndex: task.fileIndex,
@@ -75,9 +77,11 @@ function transferList(outcome: FileOutcome): ArrayBuffer[] {
 if (parentPort) {
 	const port = parentPort;
 	const setup = workerData as WorkerSetup;
-	const ranges = rangesFor(setup);
+	const encoder = new BatchEncoder(setup.channel, rangesFor(setup));
+	// One file at a time: the encoder's tables must see the batches in the
+	// order they are sent.
 	port.on('message', (task: FileTask) => {
-		void runTask(task, setup, ranges).then((outcome) => {
+		void runTask(task, setup, encoder).then((outcome) => {
 			port.postMessage(outcome, transferList(outcome));
 		});
 	});

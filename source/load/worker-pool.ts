@@ -1,6 +1,6 @@
 import {Worker} from 'node:worker_threads';
 import type {AwsRanges} from '../enrich/aws-ranges.js';
-import type {FileOutcome} from '../store/event-batch.js';
+import {BatchEncoder, type FileOutcome} from '../store/event-batch.js';
 import {runTask, type FileTask, type WorkerSetup} from './load-worker.js';
 
 /**
@@ -12,7 +12,7 @@ export async function runFileTasks(
 	tasks: readonly FileTask[],
 	options: {
 		threads: number;
-		setup: WorkerSetup;
+		setup: Omit<WorkerSetup, 'channel'>;
 		ranges: () => AwsRanges;
 		onResult: (outcome: FileOutcome) => void;
 		/** Stops reading: the promise rejects with the signal's reason. */
@@ -22,10 +22,10 @@ export async function runFileTasks(
 	const {threads, setup, onResult, signal} = options;
 	signal?.throwIfAborted();
 	if (threads <= 0 || tasks.length === 0) {
-		const ranges = options.ranges();
+		const encoder = new BatchEncoder(0, options.ranges());
 		for (const task of tasks) {
 			// eslint-disable-next-line no-await-in-loop
-			onResult(await runTask(task, setup, ranges));
+			onResult(await runTask(task, {...setup, channel: 0}, encoder));
 			signal?.throwIfAborted();
 		}
 
@@ -54,7 +54,7 @@ export async function runFileTasks(
 			const count = Math.min(threads, tasks.length);
 			for (let i = 0; i < count; i++) {
 				const worker = new Worker(new URL('load-worker.js', import.meta.url), {
-					workerData: setup,
+					workerData: {...setup, channel: i},
 				});
 				workers.push(worker);
 				worker.on('message', (outcome: FileOutcome) => {

@@ -1,4 +1,10 @@
-import type {RawRecord, SourcedRecord, TrailEvent} from '../core/types.js';
+import type {
+	Principal,
+	RawRecord,
+	SourceInfo,
+	SourcedRecord,
+	TrailEvent,
+} from '../core/types.js';
 import type {AwsRanges} from '../enrich/aws-ranges.js';
 import {errorCodeOf, outcomeOf} from './outcome.js';
 import {describePrincipal} from './principal.js';
@@ -68,9 +74,17 @@ The event for one record: `seq` is -1 and `flags` empty until the pipeline
 orders the events and the detectors run. The record's own `eventTime` wins
 over the loader's `fallbackTime` (the `EventTime` of a lookup-events export).
 */
+export interface NormaliseHelpers {
+	/** `describePrincipal`, or a cache of it. */
+	principal?: (record: RawRecord) => Principal;
+	/** `classifySource`, or a cache of it. */
+	source?: (record: RawRecord) => SourceInfo;
+}
+
 export function normaliseRecord(
 	sourced: SourcedRecord,
 	ranges: AwsRanges,
+	helpers: NormaliseHelpers = {},
 ): TrailEvent {
 	const record = sourced.record;
 	const eventTime = record['eventTime'];
@@ -100,8 +114,12 @@ export function normaliseRecord(
 		outcome: outcomeOf(record),
 		userAgent: textOf(record['userAgent']),
 		console: isConsoleEvent(record),
-		principal: describePrincipal(record),
-		source: classifySource(record, ranges),
+		principal: helpers.principal
+			? helpers.principal(record)
+			: describePrincipal(record),
+		source: helpers.source
+			? helpers.source(record)
+			: classifySource(record, ranges),
 		flags: [],
 	};
 }

@@ -3,44 +3,79 @@ import {column, outcomes, stride, type EventBatch} from './event-batch.js';
 import type {RecordStore} from './record-store.js';
 import {StoredEvent} from './stored-event.js';
 
+/** One thread's tables, as the main thread holds them: id → shared value. */
+interface Channel {
+	strings: string[];
+	principals: Principal[];
+	sources: SourceInfo[];
+	heads: RawRecord[];
+}
+
 /**
-Turns the batches of the worker threads into events, sharing one copy of
-each distinct string, principal, address and record head across all files:
-a million events hold a few thousand of each, not a million.
+Turns the batches of the loader threads into events, sharing one copy of
+each distinct string, principal, address and record head across all
+threads: a million events hold a few thousand of each, not a million.
 */
 export class EventInterner {
 	private readonly strings = new Map<string, string>();
 	private readonly principals = new Map<string, Principal>();
 	private readonly sources = new Map<string, SourceInfo>();
 	private readonly heads = new Map<string, RawRecord>();
+	private readonly channels = new Map<number, Channel>();
 
-	private shared<T>(map: Map<string, T>, keys: string[], values: T[]): T[] {
-		return keys.map((key, i) => {
-			const known = map.get(key);
-			if (known !== undefined) {
-				return known;
+	private static share<T>(
+		map: Map<string, T>,
+		keys: readonly string[],
+		values: readonly T[],
+		into: T[],
+	): void {
+		for (const [i, key] of keys.entries()) {
+			let known = map.get(key);
+			if (known === undefined) {
+				known = values[i]!;
+				map.set(key, known);
 			}
 
-			map.set(key, values[i]!);
-			return values[i]!;
-		});
+			into.push(known);
+		}
 	}
 
-	/** The events of one file, in the file's order. */
+	/**
+	Take a batch's new table entries. Batches of one thread must come in the
+	order it sent them, which is the order messages arrive in.
+	*/
+	register(batch: EventBatch): void {
+		let channel = this.channels.get(batch.channel);
+		if (channel === undefined) {
+			channel = {strings: [], principals: [], sources: [], heads: []};
+			this.channels.set(batch.channel, channel);
+		}
+
+		const {share} = EventInterner;
+		share(this.strings, batch.strings, batch.strings, channel.strings);
+		share(
+			this.principals,
+			batch.principalKeys,
+			batch.principals,
+			channel.principals,
+		);
+		share(this.sources, batch.sourceKeys, batch.sources, channel.sources);
+		share(this.heads, batch.headKeys, batch.heads, channel.heads);
+	}
+
+	/** The events of one registered batch, in the file's order. */
 	events(
 		batch: EventBatch,
 		fileId: number,
 		file: string,
 		store: RecordStore,
 	): StoredEvent[] {
-		const strings = this.shared(this.strings, batch.strings, batch.strings);
-		const principals = this.shared(
-			this.principals,
-			batch.principalKeys,
-			batch.principals,
-		);
-		const sources = this.shared(this.sources, batch.sourceKeys, batch.sources);
-		const heads = this.shared(this.heads, batch.headKeys, batch.heads);
+		const channel = this.channels.get(batch.channel);
+		if (channel === undefined) {
+			throw new Error(`batch of unregistered channel ${batch.channel}`);
+		}
+
+		const {strings, principals, sources, heads} = channel;
 		const text = (at: number): string | undefined =>
 			at < 0 ? undefined : strings[at];
 		const {ints} = batch;
