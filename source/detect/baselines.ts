@@ -88,6 +88,19 @@ addresses: `aws:EC2:us-east-1`, `vpce:vpce-0abc`, `private`, or the /24 (IPv4)
 or /48 (IPv6) around a public address outside AWS.
 */
 export function networkOf(source: SourceInfo): string {
+	// Loaded events share one address object per distinct address.
+	let network = networks.get(source);
+	if (network === undefined) {
+		network = computeNetwork(source);
+		networks.set(source, network);
+	}
+
+	return network;
+}
+
+const networks = new WeakMap<SourceInfo, string>();
+
+function computeNetwork(source: SourceInfo): string {
 	if (source.kind === 'private') {
 		return source.vpcEndpointId ? `vpce:${source.vpcEndpointId}` : 'private';
 	}
