@@ -1,5 +1,4 @@
 import {setTimeout as delay} from 'node:timers/promises';
-import process from 'node:process';
 import type {LoadSummary} from './core/types.js';
 import {debugLog} from './core/debug-log.js';
 import {openDataset, type OpenOptions} from './pipeline.js';

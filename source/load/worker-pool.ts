@@ -24,7 +24,6 @@ export async function runFileTasks(
 	if (threads <= 0 || tasks.length === 0) {
 		const encoder = new BatchEncoder(0, options.ranges());
 		for (const task of tasks) {
-			// eslint-disable-next-line no-await-in-loop
 			onResult(await runTask(task, {...setup, channel: 0}, encoder));
 			signal?.throwIfAborted();
 		}

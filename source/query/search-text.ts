@@ -1,3 +1,4 @@
+import {recordField} from '../core/record-field.js';
 import {visible} from '../core/safe-text.js';
 import type {TrailEvent} from '../core/types.js';
 
@@ -44,24 +45,31 @@ a hostile file could hold far more. Text past the cap is not searched.
 export const maxFlatText = 4 * 1024 * 1024;
 
 /**
-Every string, number and boolean under the value parts, joined by spaces,
-walked without recursion so that deep nesting cannot overflow the stack.
+Where the values are read from: through `recordField`, so that an event of
+the compact store answers from memory where it can (see store/record-parts).
 */
-export function flattenValues(event: TrailEvent, cap = maxFlatText): string {
+export function valueSourceOf(event: TrailEvent): (part: string) => unknown {
+	return (part) => recordField(event, part);
+}
+
+/**
+Every string, number and boolean under the value parts, each made visible,
+walked without recursion so that deep nesting cannot overflow the stack.
+They are counted as if joined by spaces: the walk stops once that reaches
+`cap` characters and the last value is cut at the cap.
+*/
+export function valueTexts(event: TrailEvent, cap = maxFlatText): string[] {
 	const out: string[] = [];
 	let size = 0;
-	const stack: unknown[] = valueParts
-		.map((part) => event.record[part])
-		.reverse();
+	const source = valueSourceOf(event);
+	const stack: unknown[] = valueParts.map(source).reverse();
 	while (stack.length > 0 && size < cap) {
 		const value = stack.pop();
+		let text: string | undefined;
 		if (typeof value === 'string') {
-			out.push(value);
-			size += value.length + 1;
+			text = value;
 		} else if (typeof value === 'number' || typeof value === 'boolean') {
-			const text = String(value);
-			out.push(text);
-			size += text.length + 1;
+			text = String(value);
 		} else if (Array.isArray(value)) {
 			for (let i = value.length - 1; i >= 0; i--) {
 				stack.push(value[i]);
@@ -72,9 +80,24 @@ export function flattenValues(event: TrailEvent, cap = maxFlatText): string {
 				stack.push(values[i]);
 			}
 		}
+
+		if (text !== undefined) {
+			out.push(
+				visible(size + text.length > cap ? text.slice(0, cap - size) : text),
+			);
+			size += text.length + 1;
+		}
 	}
 
-	return visible(out.join(' ').slice(0, cap));
+	return out;
+}
+
+/**
+The values as one text, joined by spaces: the same characters as searched,
+for highlighting.
+*/
+export function flattenValues(event: TrailEvent, cap = maxFlatText): string {
+	return valueTexts(event, cap).join(' ');
 }
 
 /** The visible text of each field except `values`. */

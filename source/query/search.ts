@@ -1,5 +1,13 @@
-import Fuse, {type IFuseOptions} from 'fuse.js';
+import Fuse from 'fuse.js';
 import type {TrailEvent} from '../core/types.js';
+import {
+	fuseOptions,
+	fuzzyAgentCap,
+	fuzzyMinLength,
+	fuzzySet,
+	queryWords,
+	SearchIndex,
+} from './search-index.js';
 import {
 	fieldTexts,
 	flattenValues,
@@ -8,13 +16,16 @@ import {
 	type SearchField,
 } from './search-text.js';
 
+export {fuzzyAgentCap, queryWords, SearchIndex};
+export type {SearchIndexStats} from './search-index.js';
+
 /**
 The `/` search: fuzzy over the names a person sees, exact over everything.
 
 - Each word of the query must be found in the event (words are ANDed).
 - A word is found when it is an exact part (any case) of any field, including
-  the request and response values flattened in full, so `i-0exampleNEEDLE`
-  deep in a 660 KB record (BR-23) is found.
+  the request and response values (the first `maxFlatText` characters of
+  them), so `i-0exampleNEEDLE` deep in a 660 KB record (BR-23) is found.
 - It is also found by fuse.js's fuzzy match in the fields that hold names:
   event name, principal, address, user agent (its first `fuzzyAgentCap`
   characters), region and error code. Ids, keys and values are matched only
@@ -25,7 +36,8 @@ The `/` search: fuzzy over the names a person sees, exact over everything.
   matched exactly, so `ListBuckets` finds ListBuckets (and a typo of it), not
   every List call.
 
-The index is built once per dataset; a query only reads it.
+The index (search-index.ts) holds each distinct text once with the events
+that hold it; events can be added to it in batches while loading goes on.
 */
 
 /**
@@ -35,132 +47,18 @@ every visible row.
 */
 export const highlightValuesCap = 64 * 1024;
 
-/** How much of a user agent fuzzy matching reads (BR-19 has 4 KB ones). */
-export const fuzzyAgentCap = 300;
-
-const fuzzyFields = [
-	'eventName',
-	'principal',
-	'source',
-	'userAgent',
-	'region',
-	'errorCode',
-] as const satisfies readonly SearchField[];
-
-const fuzzySet: ReadonlySet<SearchField> = new Set(fuzzyFields);
-
-const fuseOptions: IFuseOptions<{text: string}> = {
-	keys: ['text'],
-	threshold: 0.2,
-	ignoreLocation: true,
-	ignoreFieldNorm: true,
-	minMatchCharLength: 2,
-	includeScore: false,
-	shouldSort: false,
-};
-
-export interface SearchIndex {
-	/** The seq of each indexed event, by position. */
-	readonly seqs: readonly number[];
-	/** The whole searchable text of each event, in lower case. */
-	readonly exact: readonly string[];
-	/** Distinct name texts, searched fuzzily. */
-	readonly fuse: Fuse<{text: string}>;
-	/** For each distinct text (by fuse index), the positions holding it. */
-	readonly owners: ReadonlyArray<readonly number[]>;
-}
-
-export function createSearchIndex(events: readonly TrailEvent[]): SearchIndex {
-	const exact: string[] = [];
-	const distinct = new Map<string, number>();
-	const texts: Array<{text: string}> = [];
-	const owners: number[][] = [];
-	for (const [position, event] of events.entries()) {
-		const fields = fieldTexts(event);
-		exact.push(
-			[...Object.values(fields), flattenValues(event)].join('\n').toLowerCase(),
-		);
-		for (const field of fuzzyFields) {
-			const text =
-				field === 'userAgent'
-					? fields[field].slice(0, fuzzyAgentCap)
-					: fields[field];
-			if (text === '') {
-				continue;
-			}
-
-			let at = distinct.get(text);
-			if (at === undefined) {
-				at = texts.length;
-				distinct.set(text, at);
-				texts.push({text});
-				owners.push([]);
-			}
-
-			const list = owners[at]!;
-			if (list.at(-1) !== position) {
-				list.push(position);
-			}
-		}
-	}
-
-	return {
-		seqs: events.map((e) => e.seq),
-		exact,
-		fuse: new Fuse(texts, fuseOptions),
-		owners,
-	};
-}
-
-/** The words of a query; surrounding spaces and empty words dropped. */
-export function queryWords(query: string): string[] {
-	return query
-		.trim()
-		.split(/\s+/)
-		.filter((w) => w !== '');
-}
-
-function wordHits(index: SearchIndex, word: string): Set<number> {
-	const hits = new Set<number>();
-	const lower = word.toLowerCase();
-	for (const [position, text] of index.exact.entries()) {
-		if (text.includes(lower)) {
-			hits.add(position);
-		}
-	}
-
-	if (word.length >= 3) {
-		for (const result of index.fuse.search(word)) {
-			for (const position of index.owners[result.refIndex] ?? []) {
-				hits.add(position);
-			}
-		}
-	}
-
-	return hits;
+/** An index of `events`; more can be added with its `add`. */
+export function createSearchIndex(
+	events: Iterable<TrailEvent> = [],
+): SearchIndex {
+	const index = new SearchIndex();
+	index.add(events);
+	return index;
 }
 
 /** The seqs of the events that match every word, in time order. */
 export function searchEvents(index: SearchIndex, query: string): number[] {
-	const words = queryWords(query);
-	if (words.length === 0) {
-		return [];
-	}
-
-	let found: Set<number> | undefined;
-	for (const word of words) {
-		const hits = wordHits(index, word);
-		found = found
-			? new Set([...found].filter((position) => hits.has(position)))
-			: hits;
-		if (found.size === 0) {
-			return [];
-		}
-	}
-
-	return [...(found ?? [])]
-		.map((position) => index.seqs[position]!)
-		.sort((a, b) => a - b);
+	return index.search(query);
 }
 
 /** Where a query matched in one field, for highlighting. */
@@ -186,7 +84,7 @@ function exactRanges(text: string, word: string): Array<[number, number]> {
 }
 
 function fuzzyRanges(text: string, word: string): Array<[number, number]> {
-	if (word.length < 3 || text === '') {
+	if (word.length < fuzzyMinLength || text === '') {
 		return [];
 	}
 

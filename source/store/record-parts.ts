@@ -25,11 +25,12 @@ export const scalarKeys: ReadonlySet<string> = new Set([
 	'sourceIPAddress',
 	'userAgent',
 	'errorCode',
-	'errorMessage',
 	'eventType',
 ]);
 
 export const bulkKeys = [
+	// Search reads it; it is kept with the rest of a failed call.
+	'errorMessage',
 	'requestParameters',
 	'responseElements',
 	'additionalEventData',

@@ -2,7 +2,11 @@ import type {Dataset, Finding, LoadSummary, TrailEvent} from '../core/types.js';
 import {debugLog} from '../core/debug-log.js';
 import {findingBySeq, findingsOf} from '../detect/findings.js';
 import {buildStory, createStoryIndex, type Story} from '../detect/story.js';
-import {createSearchIndex, searchEvents} from '../query/search.js';
+import {
+	buildIndexInBackground,
+	type IndexBuild,
+} from '../query/background-index.js';
+import {searchEvents} from '../query/search.js';
 import type {DateMode} from './table-columns.js';
 
 /**
@@ -10,6 +14,8 @@ What the reducer needs from the dataset besides its own state: worked out
 once per dataset, so that no keypress walks all the events.
 */
 export interface AppContext {
+	/** Stops work started for this context (the background index). */
+	dispose(): void;
 	events: readonly TrailEvent[];
 	summary: LoadSummary;
 	/** Seqs of the flagged events, ascending: `e`/`E` binary-search it. */
@@ -61,7 +67,18 @@ function dateSpan(events: readonly TrailEvent[]): {
 	};
 }
 
-export function createAppContext(dataset: Dataset): AppContext {
+export interface ContextOptions {
+	/**
+	Build the search index a slice at a time from now on, rather than on
+	the first search (the screen over a complete load does).
+	*/
+	indexInBackground?: boolean;
+}
+
+export function createAppContext(
+	dataset: Dataset,
+	options: ContextOptions = {},
+): AppContext {
 	const {events, summary} = dataset;
 	const flagged: number[] = [];
 	for (const [seq, event] of events.entries()) {
@@ -70,15 +87,19 @@ export function createAppContext(dataset: Dataset): AppContext {
 		}
 	}
 
-	let index: ReturnType<typeof createSearchIndex> | undefined;
+	// Built on the first search, so that a session without one never pays,
+	// unless asked to build it in the background.
+	let build: IndexBuild | undefined = options.indexInBackground
+		? buildIndexInBackground(events)
+		: undefined;
 	const search = (query: string): readonly number[] => {
 		if (query.trim() === '') {
 			return [];
 		}
 
 		const started = performance.now();
-		index ??= createSearchIndex(events);
-		const seqs = searchEvents(index, query);
+		build ??= buildIndexInBackground(events, {background: false});
+		const seqs = searchEvents(build.index(), query);
 		debugLog('search', {
 			query: query.length,
 			hits: seqs.length,
@@ -95,6 +116,9 @@ export function createAppContext(dataset: Dataset): AppContext {
 
 	const findings = findingsOf(dataset);
 	return {
+		dispose() {
+			build?.cancel();
+		},
 		events,
 		summary,
 		flaggedSeqs: Uint32Array.from(flagged),

@@ -33,6 +33,11 @@ export interface AppProps {
 	initialFilter?: string | undefined;
 	/** Set while more events are still being read (see LiveApp). */
 	loading?: LoadingStatus | undefined;
+	/**
+	The screen of a real session (LiveApp): once the load is complete, the
+	search index is built in the background.
+	*/
+	live?: boolean;
 }
 
 /** The rule between the panes when they sit side by side. */
@@ -145,10 +150,20 @@ export function App({
 	rows,
 	initialFilter,
 	loading,
+	live = false,
 }: AppProps) {
 	const size = useTerminalSize({columns, rows});
-	const context = useMemo(() => createAppContext(dataset), [dataset]);
 	const stillLoading = loading !== undefined;
+	const context = useMemo(
+		() => createAppContext(dataset, {indexInBackground: live && !stillLoading}),
+		[dataset, live, stillLoading],
+	);
+	useEffect(
+		() => () => {
+			context.dispose();
+		},
+		[context],
+	);
 	const reducer = useMemo(
 		() => createAppReducer(context, stillLoading),
 		[context, stillLoading],

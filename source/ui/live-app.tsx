@@ -28,6 +28,7 @@ export function LiveApp({
 	}, [closed, exit]);
 	return (
 		<App
+			live
 			dataset={dataset}
 			loading={loading}
 			initialFilter={initialFilter}

@@ -70,9 +70,8 @@ export function runSearch(
 	state: AppState,
 	query: string,
 ): AppState {
-	const seqs = [...context.search(query)]
-		.sort((a, b) => a - b)
-		.map((seq) => asSeq(seq));
+	// The search answers ascending seqs already.
+	const seqs = context.search(query).map((seq) => asSeq(seq));
 	const search: SearchState = {
 		query,
 		seqs,

@@ -54,7 +54,6 @@ function assertSame(actual: Dataset, expected: Dataset, label: string): void {
 async function check(paths: string[], label: string): Promise<void> {
 	const expected = await referenceDataset(paths);
 	for (const threads of [2, 0]) {
-		// eslint-disable-next-line no-await-in-loop
 		const actual = await openDataset(paths, {threads});
 		assertSame(actual, expected, `${label}, ${threads} threads`);
 	}
