@@ -55,7 +55,7 @@ export function buildIndexInBackground(
 			await nextTurn();
 			while (!cancelled && (order === undefined || next < order.length)) {
 				addUntil(performance.now() + sliceMs);
-				 
+
 				await nextTurn();
 			}
 		})();

@@ -26,7 +26,6 @@ test('the background build ends with the index a single build gives', async () =
 	const events = sample(3000);
 	const build = buildIndexInBackground(events);
 	while (build.progress() < 1) {
-		 
 		await nextTurn();
 	}
 
