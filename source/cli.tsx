@@ -3,6 +3,11 @@ import process from 'node:process';
 import meow from 'meow';
 import {runCli} from './cli-main.js';
 
+// React's development build records every render's props for its profiler,
+// walking the event list each time: a million events stall the screen.
+// The screen's modules are imported later (dynamically), so this is in time.
+process.env['NODE_ENV'] ??= 'production';
+
 const cli = meow(
 	`
 	Usage
