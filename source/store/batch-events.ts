@@ -60,7 +60,43 @@ export class EventInterner {
 			channel.principals,
 		);
 		share(this.sources, batch.sourceKeys, batch.sources, channel.sources);
+		for (const [i, key] of batch.headKeys.entries()) {
+			if (!this.heads.has(key)) {
+				this.internLeaves(batch.heads[i]!);
+			}
+		}
+
 		share(this.heads, batch.headKeys, batch.heads, channel.heads);
+	}
+
+	/**
+	Replace the strings inside a new head with the shared copies: heads
+	differ in a session name or a date, and repeat `AssumedRole`, `true`
+	and cipher names thousands of times. Walked without recursion, so a
+	deep head cannot overflow the stack.
+	*/
+	private internLeaves(head: RawRecord): void {
+		const stack: Array<Record<string, unknown> | unknown[]> = [head];
+		while (stack.length > 0) {
+			const node = stack.pop()!;
+			const keys = Array.isArray(node)
+				? node.map((_, i) => i)
+				: Object.keys(node);
+			for (const key of keys) {
+				const value = (node as Record<string | number, unknown>)[key];
+				if (typeof value === 'string') {
+					let shared = this.strings.get(value);
+					if (shared === undefined) {
+						shared = value;
+						this.strings.set(value, value);
+					}
+
+					(node as Record<string | number, unknown>)[key] = shared;
+				} else if (value !== null && typeof value === 'object') {
+					stack.push(value as Record<string, unknown>);
+				}
+			}
+		}
 	}
 
 	/** The events of one registered batch, in the file's order. */
