@@ -124,9 +124,29 @@ function computeNetwork(source: SourceInfo): string {
 
 /** The API key for baselines: `s3:ListBuckets`. */
 export function apiOf(event: TrailEvent): string {
-	const service = event.eventSource.replace(/\.amazonaws\.com$/, '');
-	return `${service}:${event.eventName}`;
+	// Asked for every event by several rules: one string per distinct pair.
+	let byName = apis.get(event.eventSource);
+	if (byName === undefined) {
+		// Hostile logs may invent endless sources: keep the cache bounded.
+		if (apis.size > 10_000) {
+			apis.clear();
+		}
+
+		byName = new Map();
+		apis.set(event.eventSource, byName);
+	}
+
+	let api = byName.get(event.eventName);
+	if (api === undefined) {
+		const service = event.eventSource.replace(/\.amazonaws\.com$/, '');
+		api = `${service}:${event.eventName}`;
+		byName.set(event.eventName, api);
+	}
+
+	return api;
 }
+
+const apis = new Map<string, Map<string, string>>();
 
 function newBaseline(key: string, event: TrailEvent): IdentityBaseline {
 	return {
