@@ -23,9 +23,26 @@ export async function runLiveScreen(
 	options: OpenOptions,
 	initialFilter: string | undefined,
 ): Promise<LiveOutcome> {
-	const {runApp} = await import('./ui/run-app.js');
 	const source = new LiveSource();
 	const stop = new AbortController();
+	// Start reading first: the threads start while the screen's modules load.
+	const loading = openDataset(paths, {
+		...options,
+		onProgress(progress) {
+			source.progress(progress);
+		},
+		onEvents(events) {
+			source.addEvents(events);
+		},
+		async onJudging() {
+			source.judging();
+			await delay(drawMs);
+		},
+		signal: stop.signal,
+	});
+	// Handled below; until then a failure must not count as unhandled.
+	loading.catch(() => undefined);
+	const {runApp} = await import('./ui/run-app.js');
 	let screenError: unknown;
 	const screen = runApp(source, {initialFilter}).then(
 		() => undefined,
@@ -40,20 +57,7 @@ export async function runLiveScreen(
 
 	let dataset;
 	try {
-		dataset = await openDataset(paths, {
-			...options,
-			onProgress(progress) {
-				source.progress(progress);
-			},
-			onEvents(events) {
-				source.addEvents(events);
-			},
-			async onJudging() {
-				source.judging();
-				await delay(drawMs);
-			},
-			signal: stop.signal,
-		});
+		dataset = await loading;
 	} catch (error) {
 		if (!stop.signal.aborted) {
 			source.close();

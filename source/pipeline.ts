@@ -153,7 +153,10 @@ export async function openDataset(
 		event.seq = seq;
 	}
 
-	detect(events, {
+	// A copy: the rules' caches are keyed by the list they judge, so they go
+	// with the copy once judging is done instead of living as long as the
+	// dataset.
+	detect([...events], {
 		trustPolicies,
 		...(options.baselineUntil === undefined
 			? {}

@@ -43,10 +43,21 @@ export interface LoadEventsResult {
 	store: RecordStore;
 }
 
-/** Threads to read with by default: the cores there are, at most four. */
-export function defaultThreads(): number {
+/**
+Threads to read with by default: the cores there are, at most four; none
+for a small load, where starting threads (each imports the loader and the
+AWS ranges) would cost more than they save.
+*/
+export function defaultThreads(totalBytes = Number.POSITIVE_INFINITY): number {
+	if (totalBytes < threadsFromBytes) {
+		return 0;
+	}
+
 	return Math.max(1, Math.min(4, availableParallelism()));
 }
+
+/** Below this many bytes of files, one thread reads faster than several start. */
+const threadsFromBytes = 8 * 1024 * 1024;
 
 const eventAdapter: DedupeAdapter<StoredEvent> = {
 	id: (event) => (event.idIsText ? event.eventId : undefined),
@@ -124,7 +135,9 @@ export async function loadEvents(
 		maxDecodedBytes,
 	};
 	await runFileTasks(tasks, {
-		threads: options.threads ?? defaultThreads(),
+		threads:
+			options.threads ??
+			defaultThreads(discovery.files.reduce((sum, file) => sum + file.size, 0)),
 		setup,
 		ranges: options.ranges,
 		signal: options.signal,

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import {existsSync} from 'node:fs';
+import {rm} from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import {gzipSync} from 'node:zlib';
 import test from 'node:test';
@@ -8,6 +10,8 @@ import {openDataset} from '../../source/pipeline.js';
 import {referenceDataset} from '../helpers/reference-pipeline.js';
 import {caseFile, sample, sharedData} from '../helpers/paths.js';
 import {makeScratch} from './scratch.js';
+import {ensureDataset} from '../../bench/generate.js';
+import {logsRoot} from '../../bench/files.js';
 
 /**
 Loading on worker threads into the compact store must give what the
@@ -156,3 +160,13 @@ test(
 		await check([sharedData], 'shared data');
 	},
 );
+
+test('a generated trail of 20,000 events: threads and one thread match the full-record loader', async () => {
+	const dir = path.join(os.tmpdir(), `trailtui-parallel-${process.pid}`);
+	try {
+		ensureDataset(dir, 20_000, 3);
+		await check([logsRoot(dir)], 'generated');
+	} finally {
+		await rm(dir, {recursive: true, force: true});
+	}
+});
