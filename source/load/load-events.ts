@@ -8,7 +8,7 @@ import type {StoredEvent} from '../store/stored-event.js';
 import {Deduplicator, type DedupeAdapter} from './dedupe.js';
 import {canonicalJson} from './canonical-json.js';
 import {discoverFiles} from './discover.js';
-import {defaultMaxDecodedBytes, type LoadProgress} from './load-records.js';
+import {checkedMaxBytes, type LoadProgress} from './load-records.js';
 import type {FileTask, WorkerSetup} from './load-worker.js';
 import {SummaryBuilder} from './summary-builder.js';
 import {runFileTasks} from './worker-pool.js';
@@ -83,12 +83,7 @@ export async function loadEvents(
 	paths: readonly string[],
 	options: LoadEventsOptions,
 ): Promise<LoadEventsResult> {
-	const maxDecodedBytes = options.maxDecodedBytes ?? defaultMaxDecodedBytes;
-	if (!(maxDecodedBytes > 0)) {
-		throw new RangeError(
-			`maxDecodedBytes must be positive: ${maxDecodedBytes}`,
-		);
-	}
+	const maxDecodedBytes = checkedMaxBytes(options.maxDecodedBytes);
 
 	const discovery = await discoverFiles(paths);
 	const summary = new SummaryBuilder(discovery);

@@ -63,13 +63,7 @@ export async function loadRecords(
 	paths: readonly string[],
 	options: LoadOptions = {},
 ): Promise<LoadResult> {
-	const maxDecodedBytes = options.maxDecodedBytes ?? defaultMaxDecodedBytes;
-	if (!(maxDecodedBytes > 0)) {
-		throw new RangeError(
-			`maxDecodedBytes must be positive: ${maxDecodedBytes}`,
-		);
-	}
-
+	const maxDecodedBytes = checkedMaxBytes(options.maxDecodedBytes);
 	const discovery = await discoverFiles(paths);
 	const summary = new SummaryBuilder(discovery);
 	const dedupe = new Deduplicator();
@@ -98,6 +92,18 @@ export async function loadRecords(
 		records,
 		summary: summary.finish(records.length, dedupe.dropped, dedupe.notes()),
 	};
+}
+
+/** The per-file cap of a loader's options: the default, or a positive number. */
+export function checkedMaxBytes(given: number | undefined): number {
+	const maxDecodedBytes = given ?? defaultMaxDecodedBytes;
+	if (!(maxDecodedBytes > 0)) {
+		throw new RangeError(
+			`maxDecodedBytes must be positive: ${maxDecodedBytes}`,
+		);
+	}
+
+	return maxDecodedBytes;
 }
 
 /** A fault of the loader itself must not cost the other files. */

@@ -10,6 +10,21 @@ export interface FileCounts {
 	kind?: string | undefined;
 }
 
+/** A summary of nothing read yet. */
+export function emptySummary(): LoadSummary & {skippedNotLog: number} {
+	return {
+		filesRead: 0,
+		events: 0,
+		duplicates: 0,
+		skippedDigest: 0,
+		skippedEmpty: 0,
+		filesWithErrors: 0,
+		partialFiles: 0,
+		skippedNotLog: 0,
+		problems: [],
+	};
+}
+
 /**
 Builds the load summary file by file, in walk order, the same way whichever
 loader read the files.
@@ -19,15 +34,10 @@ export class SummaryBuilder {
 
 	constructor(discovery: Discovery) {
 		this.summary = {
+			...emptySummary(),
 			// A file skipped by its first bytes was read too: this way files
 			// read = files found, less those that could not be opened.
 			filesRead: discovery.skippedNotLog,
-			events: 0,
-			duplicates: 0,
-			skippedDigest: 0,
-			skippedEmpty: 0,
-			filesWithErrors: 0,
-			partialFiles: 0,
 			skippedNotLog: discovery.skippedNotLog,
 			problems: [...discovery.problems],
 		};

@@ -1,4 +1,5 @@
-import type {Dataset, LoadSummary, TrailEvent} from '../core/types.js';
+import type {Dataset, TrailEvent} from '../core/types.js';
+import {emptySummary} from '../load/summary-builder.js';
 import type {LoadProgress} from '../load/load-records.js';
 import {compareEventTime} from '../pipeline.js';
 
@@ -28,17 +29,6 @@ export interface LiveSnapshot {
 	closed?: boolean;
 }
 
-const emptySummary: LoadSummary = {
-	filesRead: 0,
-	events: 0,
-	duplicates: 0,
-	skippedDigest: 0,
-	skippedEmpty: 0,
-	filesWithErrors: 0,
-	partialFiles: 0,
-	problems: [],
-};
-
 /** The least time between two orderings of the events read so far. */
 const minIntervalMs = 250;
 
@@ -64,7 +54,7 @@ export class LiveSource {
 		private readonly startedAt = now(),
 	) {
 		this.snapshot = {
-			dataset: {events: [], summary: emptySummary, findings: []},
+			dataset: {events: [], summary: emptySummary(), findings: []},
 			loading: this.status('reading'),
 		};
 	}
@@ -127,7 +117,7 @@ export class LiveSource {
 		this.set({
 			dataset: {
 				events,
-				summary: {...emptySummary, events: events.length},
+				summary: {...emptySummary(), events: events.length},
 				findings: [],
 			},
 			loading: this.status('reading'),

@@ -4,6 +4,7 @@ import {createElement} from 'react';
 import {cleanup, render} from 'ink-testing-library';
 import {LiveApp} from '../../source/ui/live-app.js';
 import {LiveSource} from '../../source/ui/live-source.js';
+import {fakeClock} from '../helpers/fake-clock.js';
 import {makeEvents} from '../helpers/make-event.js';
 import {makeFlag, makeSummary} from '../helpers/ui-dataset.js';
 import {plain, press, selectedRow, waitForText} from '../helpers/ui-render.js';
@@ -11,16 +12,6 @@ import {plain, press, selectedRow, waitForText} from '../helpers/ui-render.js';
 afterEach(() => {
 	cleanup();
 });
-
-function clock(): {now: () => number; advance: (ms: number) => void} {
-	let time = 0;
-	return {
-		now: () => time,
-		advance(ms) {
-			time += ms;
-		},
-	};
-}
 
 /** Users user10… at 10:10, 10:11…: one minute apart. */
 function users(from: number, count: number) {
@@ -33,7 +24,7 @@ function users(from: number, count: number) {
 }
 
 test('the screen shows the first events while loading, keeps the selection as more arrive, and takes the judged whole', async () => {
-	const time = clock();
+	const time = fakeClock();
 	const source = new LiveSource(time.now);
 	const app = render(createElement(LiveApp, {source, columns: 100, rows: 24}));
 	source.progress({filesDone: 1, filesTotal: 4, bytesRead: 1024});
@@ -68,7 +59,7 @@ test('the screen shows the first events while loading, keeps the selection as mo
 });
 
 test('a --filter given on the command line applies once the load is judged', async () => {
-	const source = new LiveSource(clock().now);
+	const source = new LiveSource(fakeClock().now);
 	const app = render(
 		createElement(LiveApp, {
 			source,

@@ -2,18 +2,8 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import {LiveSource} from '../../source/ui/live-source.js';
 import {loadingParts} from '../../source/ui/loading-line.js';
+import {fakeClock} from '../helpers/fake-clock.js';
 import {makeEvents} from '../helpers/make-event.js';
-
-/** A clock the test moves by hand. */
-function clock(): {now: () => number; advance: (ms: number) => void} {
-	let time = 0;
-	return {
-		now: () => time,
-		advance(ms) {
-			time += ms;
-		},
-	};
-}
 
 function user(n: number, minute: number) {
 	return {
@@ -23,7 +13,7 @@ function user(n: number, minute: number) {
 }
 
 test('the first events are shown at once, ordered by time, with their seq', () => {
-	const time = clock();
+	const time = fakeClock();
 	const source = new LiveSource(time.now);
 	let updates = 0;
 	source.subscribe(() => updates++);
@@ -43,7 +33,7 @@ test('the first events are shown at once, ordered by time, with their seq', () =
 });
 
 test('later events wait for the next ordering; progress alone updates the figures', () => {
-	const time = clock();
+	const time = fakeClock();
 	const source = new LiveSource(time.now);
 	source.addEvents(makeEvents([user(1, 30)]));
 	time.advance(10);
@@ -63,7 +53,7 @@ test('later events wait for the next ordering; progress alone updates the figure
 });
 
 test('judging orders whatever is left; finish hands over the dataset; close asks the screen to go', () => {
-	const time = clock();
+	const time = fakeClock();
 	const source = new LiveSource(time.now);
 	source.addEvents(makeEvents([user(1, 30)]));
 	source.addEvents(makeEvents([user(2, 5)]));
