@@ -132,10 +132,31 @@ export function assumptionsFor(
 	knowledge: TrustKnowledge,
 	principal: Principal,
 ): ServiceAssumption[] {
-	return principal.roleName
-		? knowledge.assumptions.filter((a) => sameRole(a, principal))
-		: [];
+	if (!principal.roleName) {
+		return [];
+	}
+
+	// Asked for every event of a role; loaded events share principal objects,
+	// so the scan over every assumption runs once per principal.
+	let byPrincipal = assumptionCache.get(knowledge);
+	if (!byPrincipal) {
+		byPrincipal = new WeakMap();
+		assumptionCache.set(knowledge, byPrincipal);
+	}
+
+	let found = byPrincipal.get(principal);
+	if (!found) {
+		found = knowledge.assumptions.filter((a) => sameRole(a, principal));
+		byPrincipal.set(principal, found);
+	}
+
+	return [...found];
 }
+
+const assumptionCache = new WeakMap<
+	TrustKnowledge,
+	WeakMap<Principal, ServiceAssumption[]>
+>();
 
 /**
 How an inferred piece of trust is cited: `inferred: ecs-tasks.amazonaws.com
