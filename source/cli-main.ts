@@ -149,7 +149,12 @@ export async function runCli(
 	}
 
 	const maxFileMb = flags.maxFileMb ?? defaultMaxFileMb;
-	if (!Number.isFinite(maxFileMb) || maxFileMb <= 0 || maxFileMb > 512) {
+	// Below half a byte, the cap rounds to nothing: that is no cap at all.
+	if (
+		!Number.isFinite(maxFileMb) ||
+		Math.round(maxFileMb * 1024 * 1024) < 1 ||
+		maxFileMb > 512
+	) {
 		fail(
 			'--max-file-mb takes a number of megabytes above 0 and at most 512 ' +
 				'(the longest text Node.js can hold)',

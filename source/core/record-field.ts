@@ -7,5 +7,10 @@ fields the detectors read in memory and would otherwise read its whole
 file again.
 */
 export function recordField(event: TrailEvent, key: string): unknown {
-	return event.readField ? event.readField(key) : event.record[key];
+	if (event.readField) {
+		return event.readField(key);
+	}
+
+	// Own fields only: `toString` is not a field of any record.
+	return Object.hasOwn(event.record, key) ? event.record[key] : undefined;
 }

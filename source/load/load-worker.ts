@@ -51,6 +51,11 @@ export async function runTask(
 	}
 }
 
+/** The outcome of a file whose result could not reach the main thread. */
+export function taskFault(task: FileTask, error: unknown): FileOutcome {
+	return {fileIndex: task.fileIndex, ...internalFault(task.path, error)};
+}
+
 export function rangesFor(setup: WorkerSetup): AwsRanges {
 	return setup.ipRangesText === undefined
 		? bundledRanges()
@@ -82,7 +87,13 @@ if (parentPort) {
 	// order they are sent.
 	port.on('message', (task: FileTask) => {
 		void runTask(task, setup, encoder).then((outcome) => {
-			port.postMessage(outcome, transferList(outcome));
+			try {
+				port.postMessage(outcome, transferList(outcome));
+			} catch (error: unknown) {
+				// A value the clone cannot carry: the file is reported, not lost
+				// in silence, and the thread goes on with the next one.
+				port.postMessage(taskFault(task, error));
+			}
 		});
 	});
 }

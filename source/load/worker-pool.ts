@@ -1,7 +1,12 @@
 import {Worker} from 'node:worker_threads';
 import type {AwsRanges} from '../enrich/aws-ranges.js';
 import {BatchEncoder, type FileOutcome} from '../store/event-batch.js';
-import {runTask, type FileTask, type WorkerSetup} from './load-worker.js';
+import {
+	runTask,
+	taskFault,
+	type FileTask,
+	type WorkerSetup,
+} from './load-worker.js';
 
 /**
 Runs file tasks on worker threads, each thread one file at a time, and
@@ -36,6 +41,7 @@ export async function runFileTasks(
 	try {
 		await new Promise<void>((resolve, reject) => {
 			let running = 0;
+			const inFlight = new Map<Worker, FileTask>();
 			const feed = (worker: Worker): void => {
 				const task = tasks[next++];
 				if (task === undefined) {
@@ -47,7 +53,21 @@ export async function runFileTasks(
 				}
 
 				running++;
+				inFlight.set(worker, task);
 				worker.postMessage(task);
+			};
+
+			const done = (worker: Worker, outcome: FileOutcome): void => {
+				running--;
+				inFlight.delete(worker);
+				try {
+					onResult(outcome);
+				} catch (error) {
+					reject(error as Error);
+					return;
+				}
+
+				feed(worker);
 			};
 
 			const count = Math.min(threads, tasks.length);
@@ -57,15 +77,14 @@ export async function runFileTasks(
 				});
 				workers.push(worker);
 				worker.on('message', (outcome: FileOutcome) => {
-					running--;
-					try {
-						onResult(outcome);
-					} catch (error) {
-						reject(error as Error);
-						return;
+					done(worker, outcome);
+				});
+				// A message this thread cannot rebuild: the file is reported.
+				worker.on('messageerror', (error: Error) => {
+					const task = inFlight.get(worker);
+					if (task) {
+						done(worker, taskFault(task, error));
 					}
-
-					feed(worker);
 				});
 				worker.on('error', reject);
 				worker.on('exit', (code) => {

@@ -141,7 +141,7 @@ export class EventInterner {
 					console: (bits & 4) !== 0,
 					principal: principals[ints[at + column.principal]!]!,
 					source: sources[ints[at + column.source]!]!,
-					head: heads[ints[at + column.head]!]!,
+					head: heads[ints[at + column.head]!],
 					parts: parts < 0 ? undefined : batch.parts[parts],
 					bulk: ints[at + column.bulk]!,
 				}),

@@ -143,22 +143,62 @@ class Table<T> {
 	}
 }
 
+/** Set a field as an own property, even one named `__proto__`. */
+function put(target: RawRecord, key: string, value: unknown): void {
+	Object.defineProperty(target, key, {
+		value,
+		enumerable: true,
+		writable: true,
+		configurable: true,
+	});
+}
+
 function splitRecord(record: RawRecord): {head: RawRecord; bulk: RawRecord} {
 	const head: RawRecord = {};
 	const bulk: RawRecord = {};
-	for (const key in record) {
-		if (!Object.hasOwn(record, key) || scalarKeys.has(key)) {
+	for (const key of Object.keys(record)) {
+		if (scalarKeys.has(key)) {
 			continue;
 		}
 
-		if ((bulkKeys as readonly string[]).includes(key)) {
-			bulk[key] = record[key];
-		} else {
-			head[key] = record[key];
-		}
+		put(
+			(bulkKeys as readonly string[]).includes(key) ? bulk : head,
+			key,
+			record[key],
+		);
 	}
 
 	return {head, bulk};
+}
+
+/**
+Nesting deeper than this is not sent between threads: the receiving side
+of a structured clone cannot rebuild a few thousand levels. Such a value is
+read from the stored file instead, where `JSON.parse` handles any depth.
+*/
+export const maxSentDepth = 200;
+
+/** Whether a parsed value nests deeper than `limit`; walked without recursion. */
+export function deeperThan(value: unknown, limit: number): boolean {
+	const stack: Array<[unknown, number]> = [[value, 0]];
+	while (stack.length > 0) {
+		const [node, depth] = stack.pop()!;
+		if (node === null || typeof node !== 'object') {
+			continue;
+		}
+
+		if (depth >= limit) {
+			return true;
+		}
+
+		for (const child of Object.values(node)) {
+			if (child !== null && typeof child === 'object') {
+				stack.push([child, depth + 1]);
+			}
+		}
+	}
+
+	return false;
 }
 
 /**
@@ -221,6 +261,15 @@ export class BatchEncoder {
 		const helpers: NormaliseHelpers = {
 			principal: (record) => {
 				const type = record['eventType'];
+				if (headId < 0) {
+					const principal = describePrincipal(record);
+					principalId = this.principals.at(
+						JSON.stringify(principal),
+						() => principal,
+					);
+					return noPrincipal;
+				}
+
 				const key =
 					typeof type === 'string'
 						? `${headId}:${type}`
@@ -252,7 +301,9 @@ export class BatchEncoder {
 		for (const [n, parsed] of parts.records.entries()) {
 			const {record} = parsed;
 			const {head, bulk} = splitRecord(record);
-			headId = this.heads.at(headKey(head, fileIndex, n), () => head);
+			headId = deeperThan(head, maxSentDepth)
+				? -1
+				: this.heads.at(headKey(head, fileIndex, n), () => head);
 			const sourced =
 				parsed.fallbackTime === undefined
 					? {record, file, index: parsed.index}
@@ -264,9 +315,10 @@ export class BatchEncoder {
 						};
 			const event = normaliseRecord(sourced, this.ranges, helpers);
 			const keep =
-				record['readOnly'] !== true ||
-				event.outcome !== 'success' ||
-				keepNames.has(event.eventName);
+				(record['readOnly'] !== true ||
+					event.outcome !== 'success' ||
+					keepNames.has(event.eventName)) &&
+				!deeperThan(bulk, maxSentDepth);
 			let bulkBits = 0;
 			for (const [i, key] of bulkKeys.entries()) {
 				const value = bulk[key];

@@ -37,12 +37,18 @@ export interface StoredEventInit {
 	console: boolean;
 	principal: Principal;
 	source: SourceInfo;
-	head: RawRecord;
+	/** Undefined for a head too deep to send: read from the file. */
+	head: RawRecord | undefined;
 	parts: RawRecord | undefined;
 	bulk: number;
 }
 
 const noFlags: Flag[] = [];
+
+/** A field of the record itself, never one inherited (`toString`). */
+function ownField(fields: RawRecord, key: string): unknown {
+	return Object.hasOwn(fields, key) ? fields[key] : undefined;
+}
 
 /**
 An event whose record lives in the compact store. Its fields are plain
@@ -72,7 +78,7 @@ export class StoredEvent implements TrailEvent {
 	fileId: number;
 	readonly idIsText: boolean;
 	readonly store: RecordStore;
-	private readonly head: RawRecord;
+	private readonly head: RawRecord | undefined;
 	private readonly parts: RawRecord | undefined;
 	private readonly bulk: number;
 
@@ -112,16 +118,20 @@ export class StoredEvent implements TrailEvent {
 		if (bulk !== undefined) {
 			const state = (this.bulk >> (bulk * 2)) & 3;
 			if (state === bulkKept) {
-				return this.parts?.[key];
+				return this.parts ? ownField(this.parts, key) : undefined;
 			}
 
 			if (state === bulkStored) {
-				return this.record[key];
+				return ownField(this.record, key);
 			}
 
 			return state === bulkNull ? null : undefined;
 		}
 
-		return scalarKeys.has(key) ? this.record[key] : this.head[key];
+		if (scalarKeys.has(key) || this.head === undefined) {
+			return ownField(this.record, key);
+		}
+
+		return ownField(this.head, key);
 	}
 }

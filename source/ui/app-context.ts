@@ -14,6 +14,8 @@ What the reducer needs from the dataset besides its own state: worked out
 once per dataset, so that no keypress walks all the events.
 */
 export interface AppContext {
+	/** More events are still being read: an empty list is not yet final. */
+	loading: boolean;
 	/** Stops work started for this context (the background index). */
 	dispose(): void;
 	events: readonly TrailEvent[];
@@ -73,6 +75,8 @@ export interface ContextOptions {
 	the first search (the screen over a complete load does).
 	*/
 	indexInBackground?: boolean;
+	/** More events are still being read. */
+	loading?: boolean;
 }
 
 export function createAppContext(
@@ -119,6 +123,7 @@ export function createAppContext(
 		dispose() {
 			build?.cancel();
 		},
+		loading: options.loading ?? false,
 		events,
 		summary,
 		flaggedSeqs: Uint32Array.from(flagged),

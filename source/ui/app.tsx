@@ -155,7 +155,11 @@ export function App({
 	const size = useTerminalSize({columns, rows});
 	const stillLoading = loading !== undefined;
 	const context = useMemo(
-		() => createAppContext(dataset, {indexInBackground: live && !stillLoading}),
+		() =>
+			createAppContext(dataset, {
+				indexInBackground: live && !stillLoading,
+				loading: stillLoading,
+			}),
 		[dataset, live, stillLoading],
 	);
 	useEffect(

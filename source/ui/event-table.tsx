@@ -15,6 +15,10 @@ export const cursorMark = '▸';
 
 /** Why the table is empty, as the rows to show instead, wrapped to `width`. */
 function emptyLines(context: AppContext, width: number): Line[] {
+	if (context.loading) {
+		return [[{text: 'Looking for log files…', tone: 'muted'}]];
+	}
+
 	if (context.events.length > 0) {
 		return [
 			[{text: 'No events match the filter.', tone: 'warning'}],

@@ -46,8 +46,13 @@ export function rebase(
 		state.view.length === 0
 			? undefined
 			: previous[seqAt(state.view, state.cursor)];
+	// A cursor on the first row stays on the first row: events earlier than
+	// those shown first come in as other folders are read (regions), and a
+	// person who has not moved expects the start of the trail.
 	const seq =
-		selected !== undefined && context.events[selected.seq] === selected
+		state.cursor !== 0 &&
+		selected !== undefined &&
+		context.events[selected.seq] === selected
 			? selected.seq
 			: 0;
 	const mode = keptModes.has(state.mode) ? state.mode : 'list';

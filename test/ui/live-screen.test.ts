@@ -76,3 +76,19 @@ test('a --filter given on the command line applies once the load is judged', asy
 	await waitForText(app, '1/5 events');
 	assert.match(selectedRow(app.lastFrame()) ?? '', /user12/);
 });
+
+test('before any event the screen says it is looking; an unmoved cursor stays on the first row as earlier events come', async () => {
+	const time = fakeClock();
+	const source = new LiveSource(time.now);
+	const app = render(createElement(LiveApp, {source, columns: 100, rows: 24}));
+	await waitForText(app, 'Looking for log files');
+	assert.doesNotMatch(plain(app.lastFrame()), /No files were read/);
+	source.addEvents(users(20, 5));
+	await waitForText(app, '5 events');
+	assert.match(selectedRow(app.lastFrame()) ?? '', /user20/);
+	// Another region's folder holds earlier events.
+	time.advance(1000);
+	source.addEvents(users(10, 5));
+	await waitForText(app, '10 events');
+	assert.match(selectedRow(app.lastFrame()) ?? '', /user10/);
+});
