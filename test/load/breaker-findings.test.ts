@@ -50,7 +50,6 @@ for (const depth of [3000, 20_000]) {
 				JSON.stringify({Records: [call('after', {})]}),
 			);
 			for (const threads of [2, 0]) {
-				 
 				const dataset = await openDataset([`${scratch.dir}/a`], {threads});
 				assert.deepEqual(
 					dataset.events.map((event) => event.eventId).sort(),
@@ -79,7 +78,6 @@ test('a __proto__ key is a field of its record only, and inherited names are no 
 		const text = `{"Records":[${forged},${JSON.stringify(call('id-1', {}))},${JSON.stringify(call('id-2', {}))}]}`;
 		await scratch.write('p/proto.json', text);
 		for (const threads of [0, 2]) {
-			 
 			const dataset = await openDataset([`${scratch.dir}/p`], {threads});
 			for (const query of [
 				'account=999999999999',
