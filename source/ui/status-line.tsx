@@ -39,14 +39,19 @@ function problemsText(summary: LoadSummary): Segment | undefined {
 	};
 }
 
+/** A count with thousands separated, as while loading: `1,000,000`. */
+function n(value: number): string {
+	return value.toLocaleString('en-US');
+}
+
 /** The triage view's figures: findings, and the flagged events they hold. */
 function findingsParts(context: AppContext): Segment[] {
 	const count = context.findings.length;
 	const held = context.flaggedSeqs.length;
 	return [
-		{text: `${count} finding${count === 1 ? '' : 's'}`, tone: 'heading'},
+		{text: `${n(count)} finding${count === 1 ? '' : 's'}`, tone: 'heading'},
 		{
-			text: `${held} flagged event${held === 1 ? '' : 's'} · of ${context.events.length}`,
+			text: `${n(held)} flagged event${held === 1 ? '' : 's'} · of ${n(context.events.length)}`,
 			tone: held > 0 ? 'severity-high' : 'muted',
 		},
 	];
@@ -67,12 +72,12 @@ export function statusLine(
 					{
 						text:
 							state.filter || state.scope
-								? `${view.length}/${total} events`
-								: `${total} event${total === 1 ? '' : 's'}`,
+								? `${n(view.length)}/${n(total)} events`
+								: `${n(total)} event${total === 1 ? '' : 's'}`,
 						tone: 'heading',
 					},
 					{
-						text: `${view.flagged} flagged`,
+						text: `${n(view.flagged)} flagged`,
 						tone: view.flagged > 0 ? 'severity-high' : 'muted',
 					},
 				];
