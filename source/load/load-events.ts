@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto';
 import {availableParallelism} from 'node:os';
 import type {LoadSummary} from '../core/types.js';
 import type {AwsRanges} from '../enrich/aws-ranges.js';
@@ -31,7 +32,7 @@ export interface LoadEventsOptions {
 	/** The ranges for reading without threads (the threads parse their own). */
 	ranges: () => AwsRanges;
 	onProgress?: (progress: LoadProgress) => void;
-	/** New events as they are kept, in walk order; not yet ordered by time. */
+	/** Events as files are read, in walk order: not yet ordered by time, copies not yet merged. */
 	onEvents?: (events: readonly StoredEvent[]) => void;
 	signal?: AbortSignal | undefined;
 }
@@ -59,15 +60,57 @@ export function defaultThreads(totalBytes = Number.POSITIVE_INFINITY): number {
 /** Below this many bytes of files, one thread reads faster than several start. */
 const threadsFromBytes = 8 * 1024 * 1024;
 
-const eventAdapter: DedupeAdapter<StoredEvent> = {
-	id: (event) => (event.idIsText ? event.eventId : undefined),
-	canon(event) {
-		try {
-			return canonicalJson(event.record);
-		} catch {
-			return undefined;
+/** An event's eventID when copies are merged by it (a non-empty string). */
+function idOf(event: StoredEvent): string | undefined {
+	return event.idIsText ? event.eventId : undefined;
+}
+
+/**
+A digest of each record whose eventID is shared, worked out file by file
+after the load so that each file is parsed once, however the copies are
+spread (read one by one, copies spread round robin over many files would
+parse a file per copy). SHA-256 of the canonical text: a forged copy cannot
+be made to match, and a million copies do not keep a million texts.
+*/
+function contentDigests(
+	events: readonly StoredEvent[],
+	store: RecordStore,
+): Map<StoredEvent, string | undefined> {
+	const seen = new Map<string, number>();
+	for (const event of events) {
+		const id = idOf(event);
+		if (id !== undefined) {
+			seen.set(id, (seen.get(id) ?? 0) + 1);
 		}
-	},
+	}
+
+	const shared = events.filter((event) => (seen.get(idOf(event)!) ?? 0) > 1);
+	shared.sort((a, b) => a.fileId - b.fileId);
+	const digests = new Map<StoredEvent, string | undefined>();
+	for (const event of shared) {
+		const record = store.records(event.fileId).get(event.recordIndex);
+		let digest: string | undefined;
+		try {
+			digest =
+				record === undefined
+					? undefined
+					: createHash('sha256').update(canonicalJson(record)).digest('hex');
+		} catch {
+			// Too deep to write out: its own content, never merged.
+			digest = undefined;
+		}
+
+		digests.set(event, digest);
+	}
+
+	return digests;
+}
+
+const eventAdapter = (
+	digests: ReadonlyMap<StoredEvent, string | undefined>,
+): DedupeAdapter<StoredEvent> => ({
+	id: idOf,
+	canon: (event) => digests.get(event),
 	file: (event) => event.file,
 	index: (event) => event.recordIndex,
 	moveTo(kept, clean) {
@@ -77,7 +120,7 @@ const eventAdapter: DedupeAdapter<StoredEvent> = {
 		kept.time = clean.time;
 		kept.timeText = clean.timeText;
 	},
-};
+});
 
 export async function loadEvents(
 	paths: readonly string[],
@@ -89,8 +132,8 @@ export async function loadEvents(
 	const summary = new SummaryBuilder(discovery);
 	const store = new RecordStore();
 	const interner = new EventInterner();
-	const dedupe = new Deduplicator(eventAdapter);
-	const events: StoredEvent[] = [];
+	// Every event read, in walk order; copies are merged once all are read.
+	const read: StoredEvent[] = [];
 	const tasks: FileTask[] = discovery.files.map((file, fileIndex) => ({
 		fileIndex,
 		path: file.path,
@@ -112,15 +155,13 @@ export async function loadEvents(
 		}
 
 		const fileId = store.add(path, outcome.form);
-		const kept = interner
-			.events(outcome.batch, fileId, path, store)
-			.filter((event) => dedupe.keep(event));
-		for (const event of kept) {
-			events.push(event);
+		const events = interner.events(outcome.batch, fileId, path, store);
+		for (const event of events) {
+			read.push(event);
 		}
 
-		if (kept.length > 0) {
-			options.onEvents?.(kept);
+		if (events.length > 0) {
+			options.onEvents?.(events);
 		}
 	};
 
@@ -153,6 +194,8 @@ export async function loadEvents(
 		},
 	});
 
+	const dedupe = new Deduplicator(eventAdapter(contentDigests(read, store)));
+	const events = read.filter((event) => dedupe.keep(event));
 	const troubled = summary.troubledFiles();
 	dedupe.attribute((file) => troubled.has(file));
 	return {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
+import {bundledRanges} from '../../source/enrich/aws-ranges.js';
+import {loadEvents} from '../../source/load/load-events.js';
 import {openDataset} from '../../source/pipeline.js';
 import {parseFilter} from '../../source/query/filter.js';
 import {runBuiltCli} from '../cli/run-cli.js';
@@ -104,4 +106,44 @@ test('a --max-file-mb that rounds to no byte at all is bad usage', () => {
 	const run = runBuiltCli(['--report', '--max-file-mb', '0.0000001', '.']);
 	assert.equal(run.status, 2, run.stderr);
 	assert.match(run.stderr, /--max-file-mb takes a number/);
+});
+
+test('copies spread round robin over many files parse each file at most once', async () => {
+	const scratch = await makeScratch();
+	try {
+		const files = 24;
+		const perFile = 50;
+		const copies: unknown[] = [];
+		for (let f = 0; f < files; f++) {
+			const records = Array.from({length: perFile}, (_, i) =>
+				call(`id-${f}-${i}`, {}),
+			);
+			 
+			await scratch.write(
+				`c/f${String(f).padStart(2, '0')}.json`,
+				JSON.stringify({Records: records}),
+			);
+		}
+
+		// A later file copies one record of each file in turn.
+		for (let i = 0; i < perFile; i++) {
+			for (let f = 0; f < files; f++) {
+				copies.push(call(`id-${f}-${i}`, {}));
+			}
+		}
+
+		await scratch.write('c/z-copies.json', JSON.stringify({Records: copies}));
+		const {events, summary, store} = await loadEvents([`${scratch.dir}/c`], {
+			threads: 0,
+			ranges: bundledRanges,
+		});
+		assert.equal(events.length, files * perFile);
+		assert.equal(summary.duplicates, files * perFile);
+		assert.ok(
+			store.decodes <= files + 1,
+			`${store.decodes} files parsed again for ${files + 1} files`,
+		);
+	} finally {
+		await scratch.cleanup();
+	}
 });
