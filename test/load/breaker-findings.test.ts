@@ -118,7 +118,7 @@ test('copies spread round robin over many files parse each file at most once', a
 			const records = Array.from({length: perFile}, (_, i) =>
 				call(`id-${f}-${i}`, {}),
 			);
-			 
+
 			await scratch.write(
 				`c/f${String(f).padStart(2, '0')}.json`,
 				JSON.stringify({Records: records}),
