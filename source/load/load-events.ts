@@ -76,6 +76,8 @@ function contentDigests(
 	events: readonly StoredEvent[],
 	store: RecordStore,
 ): Map<StoredEvent, string | undefined> {
+	// Only events whose id is shared get a digest; the others are kept as
+	// they are, without passing through the de-duplicator at all.
 	const seen = new Map<string, number>();
 	for (const event of events) {
 		const id = idOf(event);
@@ -194,8 +196,11 @@ export async function loadEvents(
 		},
 	});
 
-	const dedupe = new Deduplicator(eventAdapter(contentDigests(read, store)));
-	const events = read.filter((event) => dedupe.keep(event));
+	const digests = contentDigests(read, store);
+	const dedupe = new Deduplicator(eventAdapter(digests));
+	const events = read.filter(
+		(event) => !digests.has(event) || dedupe.keep(event),
+	);
 	const troubled = summary.troubledFiles();
 	dedupe.attribute((file) => troubled.has(file));
 	return {
