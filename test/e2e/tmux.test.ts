@@ -58,8 +58,11 @@ test(
 				].join(' '),
 			);
 			keys('Enter');
-			const first = await waitFor('the event table', (text) =>
-				text.includes(`${flaws2.events.length} events`),
+			// The judged list: while files load, the status line counts events
+			// too, and the filter waits for the end of the load.
+			const flagged = flaws2.events.filter((e) => e.flags.length > 0).length;
+			const first = await waitFor('the judged event table', (text) =>
+				text.includes(`${flaws2.events.length} events · ${flagged} flagged`),
 			);
 			assert.match(first, /trailtui {2}2018-11-28 UTC/);
 			assert.equal(alternateOn(), '1');
