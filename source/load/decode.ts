@@ -37,7 +37,7 @@ The bytes before a run of NUL bytes at the end: padding left by a copy tool
 or a pre-allocated file, not data, in a plain file as after a gzip stream.
 Compared block by block in native code: a bomb of zeros is 256 MiB of them.
 */
-function withoutZeroPadding(data: Buffer): Buffer {
+export function withoutZeroPadding(data: Buffer): Buffer {
 	let end = data.length;
 	while (end > 0) {
 		const start = Math.max(0, end - zeroBlock.length);

@@ -1,5 +1,6 @@
 import {gunzipSync} from 'node:zlib';
 import type {RawRecord} from '../core/types.js';
+import {withoutZeroPadding} from '../load/decode.js';
 import {parseText} from '../load/parse.js';
 
 /**
@@ -21,15 +22,6 @@ export type StoredForm =
 
 /** Parsed files kept at once: enough for the files a time-ordered walk interleaves. */
 const cachedFiles = 16;
-
-function withoutZeroPadding(data: Buffer): Buffer {
-	let end = data.length;
-	while (end > 0 && data[end - 1] === 0) {
-		end--;
-	}
-
-	return end === data.length ? data : data.subarray(0, end);
-}
 
 /** The text of a stored file, exactly as the loader decoded it. */
 export function storedText(form: StoredForm): string {

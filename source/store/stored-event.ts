@@ -16,32 +16,33 @@ import {
 import type {RecordStore} from './record-store.js';
 
 /** The fields of an event as the loader hands them over. */
-export interface StoredEventInit {
-	store: RecordStore;
-	fileId: number;
-	file: string;
-	recordIndex: number;
-	eventId: string | undefined;
-	/** The record's eventID is a non-empty string: only those are merged as copies. */
-	idIsText: boolean;
-	time: number;
-	timeText: string;
-	eventName: string;
-	eventSource: string;
-	region: string;
-	eventType: string | undefined;
-	errorCode: string | undefined;
-	errorMessage: string | undefined;
-	outcome: Outcome;
-	userAgent: string | undefined;
-	console: boolean;
-	principal: Principal;
-	source: SourceInfo;
+export type StoredEventInit = Pick<
+	StoredEvent,
+	| 'store'
+	| 'fileId'
+	| 'file'
+	| 'recordIndex'
+	| 'eventId'
+	| 'idIsText'
+	| 'time'
+	| 'timeText'
+	| 'eventName'
+	| 'eventSource'
+	| 'region'
+	| 'eventType'
+	| 'errorCode'
+	| 'errorMessage'
+	| 'outcome'
+	| 'userAgent'
+	| 'console'
+	| 'principal'
+	| 'source'
+> & {
 	/** Undefined for a head too deep to send: read from the file. */
 	head: RawRecord | undefined;
 	parts: RawRecord | undefined;
 	bulk: number;
-}
+};
 
 const noFlags: Flag[] = [];
 
@@ -76,6 +77,7 @@ export class StoredEvent implements TrailEvent {
 	source: SourceInfo;
 	flags: Flag[] = noFlags;
 	fileId: number;
+	/** The record's eventID is a non-empty string: only those are merged as copies. */
 	readonly idIsText: boolean;
 	readonly store: RecordStore;
 	private readonly head: RawRecord | undefined;
