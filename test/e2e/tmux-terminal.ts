@@ -1,6 +1,8 @@
 import {spawnSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
-import {rmSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {projectRoot} from '../helpers/paths.js';
 
@@ -29,6 +31,11 @@ export class TmuxTerminal {
 	readonly socket = `trailtui-e2e-${process.pid}-${randomBytes(4).toString('hex')}`;
 	readonly session = 'trailtui';
 	private socketPath: string | undefined;
+	/**
+	The shell's XDG_CONFIG_HOME: a scratch folder of this terminal's own, so
+	history and sessions never reach the user's config folder.
+	*/
+	readonly configHome = mkdtempSync(path.join(os.tmpdir(), 'trailtui-xdg-'));
 
 	/** Starts a plain `sh` with prompt `$ ` in the project root. */
 	constructor(columns: number, rows: number) {
@@ -43,7 +50,7 @@ export class TmuxTerminal {
 			String(rows),
 			'-c',
 			projectRoot,
-			"env TERM=xterm-256color PS1='$ ' ENV= sh",
+			`env TERM=xterm-256color PS1='$ ' ENV= XDG_CONFIG_HOME=${quoted(this.configHome)} sh`,
 		);
 		try {
 			this.socketPath = this.tmux(
@@ -142,6 +149,8 @@ export class TmuxTerminal {
 		if (this.socketPath?.endsWith(this.socket)) {
 			rmSync(this.socketPath, {force: true});
 		}
+
+		rmSync(this.configHome, {recursive: true, force: true});
 	}
 }
 
