@@ -88,7 +88,7 @@ export class RecordCollector {
 	element(value: unknown, fallbackTime?: number, where?: string): void {
 		if (
 			isObject(value) &&
-			this.nestedBatch(value, where ?? `record ${this.nextIndex}`)
+			this.nestedBatch(value, where ?? `record ${this.nextIndex + 1}`)
 		) {
 			return;
 		}
@@ -105,7 +105,7 @@ export class RecordCollector {
 
 		this.note(
 			'warning',
-			`${where ?? `record ${index}`} is ${describeValue(value)}, ` +
+			`${where ?? `record ${index + 1}`} is ${describeValue(value)}, ` +
 				'not an event object: skipped',
 			index,
 		);
@@ -119,7 +119,7 @@ export class RecordCollector {
 	/** An element that could not be read: it keeps its place in the count. */
 	unreadable(message: string): void {
 		const index = this.nextIndex++;
-		this.note('error', `record ${index}: ${message}`, index);
+		this.note('error', `record ${index + 1}: ${message}`, index);
 	}
 
 	/** Every element of an array. */

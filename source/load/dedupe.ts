@@ -168,7 +168,7 @@ export class Deduplicator<T = SourcedRecord> {
 	}
 
 	private place(item: T): string {
-		return `${this.adapter.file(item)} record ${this.adapter.index(item)}`;
+		return `${this.adapter.file(item)} record ${this.adapter.index(item) + 1}`;
 	}
 
 	/** The summary notes: one for the merged copies, one per conflicting id. */

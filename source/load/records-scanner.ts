@@ -176,10 +176,12 @@ export function scanRecords(text: string, resync?: Resync): RecordsScan {
 	}
 
 	for (let index = 0; ; index++) {
+		// Messages count records from 1, as the problem's own prefix does.
+		const number = index + 1;
 		const end = skipValue(text, at);
 		const next = end === -2 ? resync?.(at + 1) : undefined;
 		if (next !== undefined) {
-			const damage = `brackets do not match in record ${index}`;
+			const damage = `brackets do not match in record ${number}`;
 			scan.elements.push({
 				start: at,
 				end: next,
@@ -193,8 +195,8 @@ export function scanRecords(text: string, resync?: Resync): RecordsScan {
 			scan.damageAt = end === -1 ? text.length : at;
 			scan.damage =
 				end === -1
-					? `the file ends inside record ${index}`
-					: `brackets do not match in record ${index}`;
+					? `the file ends inside record ${number}`
+					: `brackets do not match in record ${number}`;
 			return scan;
 		}
 
@@ -210,8 +212,8 @@ export function scanRecords(text: string, resync?: Resync): RecordsScan {
 		if (after !== undefined) {
 			const damage =
 				after === at
-					? `missing ',' between record ${index} and record ${index + 1}`
-					: `unexpected text after record ${index}`;
+					? `missing ',' between record ${number} and record ${number + 1}`
+					: `unexpected text after record ${number}`;
 			scan.elements.push({
 				start: at,
 				end: after,
@@ -225,8 +227,8 @@ export function scanRecords(text: string, resync?: Resync): RecordsScan {
 			scan.damageAt = at;
 			scan.damage =
 				at === text.length
-					? `the file ends after record ${index}`
-					: `expected ',' or ']' after record ${index}`;
+					? `the file ends after record ${number}`
+					: `expected ',' or ']' after record ${number}`;
 			return scan;
 		}
 

@@ -48,7 +48,7 @@ test('a reused eventID on a different event is kept and reported', () => {
 	assert.equal(notes[0]!.level, 'warning');
 	assert.equal(
 		notes[0]!.message,
-		'2 records share eventID e1 but differ (real.json record 0, ' +
-			'forged.json record 0): both kept; one may be forged',
+		'2 records share eventID e1 but differ (real.json record 1, ' +
+			'forged.json record 1): both kept; one may be forged',
 	);
 });

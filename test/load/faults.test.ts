@@ -62,7 +62,7 @@ test('records that share an eventID but differ are both kept with a warning nami
 	assert.deepEqual(
 		warnings.map((warning) => warning.message),
 		[
-			`2 records share eventID x1 but differ (${a} record 1, ${b} record 1): ` +
+			`2 records share eventID x1 but differ (${a} record 2, ${b} record 2): ` +
 				'both kept; one may be forged',
 		],
 	);
@@ -101,7 +101,7 @@ test('glued JSON objects are read as a stream of events and Records batches', as
 	assert.equal(summary.partialFiles, 0);
 });
 
-test('a NUL byte inside record 0 costs that record only, named by index', async () => {
+test('a NUL byte inside the first record costs that record only, named by number', async () => {
 	const text = JSON.stringify({
 		Records: [event('n0'), event('n1'), event('n2')],
 	}).replace('"n0"', '"n\0"');
@@ -118,7 +118,7 @@ test('a NUL byte inside record 0 costs that record only, named by index', async 
 	assert.equal(errors[0]!.record, 0);
 	assert.match(
 		errors[0]!.message,
-		/^record 0: broken JSON .*control character/i,
+		/^record 1: broken JSON .*control character/i,
 	);
 	assert.equal(summary.partialFiles, 1);
 });

@@ -78,7 +78,7 @@ test('records that are not objects are reported by index and skipped', () => {
 			['warning', 2],
 		],
 	);
-	assert.match(parsed.problems[0]!.message, /^record 1 is null/);
+	assert.match(parsed.problems[0]!.message, /^record 2 is null/);
 });
 
 test('a missing comma between records costs one error and no record', () => {
@@ -102,7 +102,7 @@ test('a missing comma between records costs one error and no record', () => {
 	assert.equal(parsed.problems[0]!.record, 2);
 	assert.match(
 		parsed.problems[0]!.message,
-		/^missing ',' between record 1 and record 2 at line 11, column 5/,
+		/^missing ',' between record 2 and record 3 at line 11, column 5/,
 	);
 });
 
@@ -121,7 +121,7 @@ test('a record broken inside is named and skipped, and the records after it are 
 	assert.equal(parsed.partial, true);
 	assert.equal(parsed.problems.length, 1);
 	assert.equal(parsed.problems[0]!.record, 1);
-	assert.match(parsed.problems[0]!.message, /^record 1: broken JSON at line 1/);
+	assert.match(parsed.problems[0]!.message, /^record 2: broken JSON at line 1/);
 });
 
 test('a file cut inside a record keeps the complete ones', () => {
@@ -131,7 +131,7 @@ test('a file cut inside a record keeps the complete ones', () => {
 		parsed.records.map((record) => record.record['eventID']),
 		['a'],
 	);
-	assert.match(parsed.damage!.message, /the file ends inside record 1/);
+	assert.match(parsed.damage!.message, /the file ends inside record 2/);
 });
 
 test('garbage after a complete Records array keeps every record', () => {
@@ -191,7 +191,7 @@ test('lookup-events output reads each embedded event and its EventTime', () => {
 	);
 	assert.equal(parsed.partial, true);
 	assert.equal(parsed.problems[0]!.level, 'error');
-	assert.match(parsed.problems[0]!.message, /^record 1: CloudTrailEvent/);
+	assert.match(parsed.problems[0]!.message, /^record 2: CloudTrailEvent/);
 });
 
 test('thousands of bad records are counted, not listed one by one', () => {

@@ -11,7 +11,7 @@ test('brackets and quotes inside strings do not end a record', () => {
 	assert.deepEqual(slices(text), [first, String.raw`{"d":"\\"}`]);
 	const scan = scanRecords(text);
 	assert.equal(scan.closed, false);
-	assert.equal(scan.damage, 'the file ends inside record 2');
+	assert.equal(scan.damage, 'the file ends inside record 3');
 });
 
 test('keys before Records are skipped, values of any kind included', () => {
@@ -27,7 +27,7 @@ test('a top-level array is scanned like a Records array', () => {
 test('mismatched brackets stop the scan at that record', () => {
 	const scan = scanRecords('{"Records":[{"a":1},{"b":[2}]}');
 	assert.equal(scan.elements.length, 1);
-	assert.equal(scan.damage, 'brackets do not match in record 1');
+	assert.equal(scan.damage, 'brackets do not match in record 2');
 });
 
 test('text without a reachable Records array is not found', () => {
