@@ -66,11 +66,16 @@ function toText(
 	if (kind === 'other' || kind === 'gzip') {
 		decoded.notLog = true;
 		const prefix = gzipped ? 'after gunzip: ' : '';
-		decoded.problems.push({
-			level: 'info',
-			file,
-			message: prefix + describeNotLog(data.subarray(0, 12)),
-		});
+		const {level, message} =
+			kind === 'gzip'
+				? {
+						level: 'warning' as const,
+						message: decoded.cut
+							? 'a gzip inside the cut gzip: not read'
+							: `gzip nested more than ${maxGzipLayers} deep: skipped`,
+					}
+				: describeNotLog(data.subarray(0, sniffLength));
+		decoded.problems.push({level, file, message: prefix + message});
 		return;
 	}
 

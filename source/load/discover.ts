@@ -98,7 +98,8 @@ export async function discoverFiles(
 			const {kind, head} = await sniffFile(real);
 			if (kind === 'other') {
 				result.skippedNotLog++;
-				problem('info', file, describeNotLog(head));
+				const {level, message} = describeNotLog(head);
+				problem(level, file, message);
 				return;
 			}
 		} catch (error: unknown) {

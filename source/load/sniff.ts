@@ -111,10 +111,40 @@ export async function sniffFile(path: string | Buffer): Promise<Sniffed> {
 	}
 }
 
-/** Why a file was skipped, with its first bytes shown as plain ASCII. */
-export function describeNotLog(head: Uint8Array): string {
-	const shown = Array.from(head.subarray(0, 12), (byte) =>
+function shownHead(head: Uint8Array): string {
+	return Array.from(head.subarray(0, 12), (byte) =>
 		byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : '.',
 	).join('');
-	return `not JSON or gzip (starts with "${shown}"): skipped, not a CloudTrail log`;
+}
+
+/** Names only a CloudTrail log holds near its start. */
+const logMarks = ['"Records"', '"eventVersion"', '"eventTime"', '"eventID"'];
+
+/**
+Why a file was skipped, with its first bytes shown as plain ASCII. A file
+that is neither JSON nor gzip but holds CloudTrail's field names near its
+start (a log led by NUL bytes, two byte-order marks, a partial download) is
+a damaged log, not a stray file: a warning, so it is not overlooked.
+*/
+export function describeNotLog(head: Uint8Array): {
+	level: 'info' | 'warning';
+	message: string;
+} {
+	const text = Buffer.from(head.buffer, head.byteOffset, head.length).toString(
+		'latin1',
+	);
+	const mark = logMarks.find((name) => text.includes(name));
+	if (mark !== undefined) {
+		return {
+			level: 'warning',
+			message:
+				`looks like a damaged CloudTrail log: it holds ${mark} but ` +
+				`starts with "${shownHead(head)}", not JSON or gzip: skipped`,
+		};
+	}
+
+	return {
+		level: 'info',
+		message: `not JSON or gzip (starts with "${shownHead(head)}"): skipped, not a CloudTrail log`,
+	};
 }
