@@ -117,14 +117,24 @@ function shownHead(head: Uint8Array): string {
 	).join('');
 }
 
+/** Only control bytes, byte-order-mark bytes and spaces lead to JSON. */
+function junkBeforeJson(head: Uint8Array): boolean {
+	let at = 0;
+	while (at < head.length && (head[at]! <= 0x20 || head[at]! >= 0xbb)) {
+		at++;
+	}
+
+	return head[at] === 0x7b || head[at] === 0x5b;
+}
+
 /** Names only a CloudTrail log holds near its start. */
 const logMarks = ['"Records"', '"eventVersion"', '"eventTime"', '"eventID"'];
 
 /**
 Why a file was skipped, with its first bytes shown as plain ASCII. A file
 that is neither JSON nor gzip but holds CloudTrail's field names near its
-start (a log led by NUL bytes, two byte-order marks, a partial download) is
-a damaged log, not a stray file: a warning, so it is not overlooked.
+start behind bytes that are not text (NULs, two byte-order marks) is a
+damaged log, not a stray file: a warning, so it is not overlooked.
 */
 export function describeNotLog(head: Uint8Array): {
 	level: 'info' | 'warning';
@@ -133,7 +143,9 @@ export function describeNotLog(head: Uint8Array): {
 	const text = Buffer.from(head.buffer, head.byteOffset, head.length).toString(
 		'latin1',
 	);
-	const mark = logMarks.find((name) => text.includes(name));
+	const mark = junkBeforeJson(head)
+		? logMarks.find((name) => text.includes(name))
+		: undefined;
 	if (mark !== undefined) {
 		return {
 			level: 'warning',

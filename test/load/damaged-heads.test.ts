@@ -88,3 +88,11 @@ test('gzip three deep is named as such, and a cut outer gzip is not blamed on de
 		'after gunzip: a gzip inside the cut gzip: not read',
 	);
 });
+
+test('a text file that only mentions Records is not a damaged log', async () => {
+	const problems = await problemsOf(
+		'README.md',
+		Buffer.from('# Logs\nEach file holds "Records": […]\n'),
+	);
+	assert.equal(problems[0]!.level, 'info');
+});
