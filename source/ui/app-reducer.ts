@@ -10,7 +10,11 @@ import {
 import {commandFor, type CommandId, type KeyName} from './keymap.js';
 import {settleFindings} from './findings-navigation.js';
 import {typeFacet} from './facets-actions.js';
-import {investigate, popFilter} from './investigate-actions.js';
+import {
+	investigate,
+	popFilter,
+	settleInvestigate,
+} from './investigate-actions.js';
 import {editPrompt, insertText, type PromptEdit} from './prompt-edit.js';
 import {clampScrolls, move, nextFlagged} from './navigation.js';
 import {
@@ -309,11 +313,16 @@ export function createAppReducer(
 			}
 
 			case 'resize':
-				return clampScrolls(
+				return settleInvestigate(
 					context,
-					settleFindings(
+					clampScrolls(
 						context,
-						settle(patch(state, {columns: action.columns, rows: action.rows})),
+						settleFindings(
+							context,
+							settle(
+								patch(state, {columns: action.columns, rows: action.rows}),
+							),
+						),
 					),
 				);
 			case 'type-text':

@@ -7,6 +7,7 @@ import {
 	facetPick,
 	moveFacet,
 	openFacets,
+	settleFacet,
 } from './facets-actions.js';
 import {settleFindings} from './findings-navigation.js';
 import {clampScrolls, type Step} from './navigation.js';
@@ -128,6 +129,14 @@ export function investigate(
 		default:
 			return undefined;
 	}
+}
+
+/** Keeps the picker's and the summary's windows in place, e.g. on resize. */
+export function settleInvestigate(
+	context: AppContext,
+	state: AppState,
+): AppState {
+	return settleFacet(settleSummary(context, state));
 }
 
 /**
