@@ -46,8 +46,9 @@ export function eventValues(event: TrailEvent, field: string): string[] {
 	return [...new Set(resolveField(field).values(event))];
 }
 
+/** Counts over any events: all of them, or the rows of a filtered view. */
 export function countValues(
-	events: readonly TrailEvent[],
+	events: Iterable<TrailEvent>,
 	field: string,
 	limit = Number.POSITIVE_INFINITY,
 ): FieldValues {

@@ -9,6 +9,12 @@ import {
 } from './app-state.js';
 import {commandFor, type CommandId, type KeyName} from './keymap.js';
 import {settleFindings} from './findings-navigation.js';
+import {typeFacet} from './facets-actions.js';
+import {
+	investigate,
+	popFilter,
+	settleInvestigate,
+} from './investigate-actions.js';
 import {editPrompt, insertText, type PromptEdit} from './prompt-edit.js';
 import {clampScrolls, move, nextFlagged} from './navigation.js';
 import {
@@ -89,6 +95,10 @@ function back(context: AppContext, state: AppState, closing = false): AppState {
 				return patch(state, {pane: 'table'});
 			}
 
+			if (state.pushed) {
+				return popFilter(context, state);
+			}
+
 			if (state.search) {
 				return patch(state, {search: undefined});
 			}
@@ -103,7 +113,13 @@ function runCommand(
 	context: AppContext,
 	state: AppState,
 	command: CommandId,
+	key?: KeyName,
 ): AppState {
+	const investigated = investigate(context, state, command, key);
+	if (investigated !== undefined) {
+		return investigated;
+	}
+
 	switch (command) {
 		case 'line-down':
 			return move(context, state, {kind: 'line', by: 1});
@@ -198,6 +214,20 @@ function runCommand(
 		case 'delete-to-end':
 		case 'clear-input':
 			return editDraft(state, command);
+		// Facets, pivots and summaries: handled above where they apply.
+		case 'open-facets':
+		case 'facet-pick':
+		case 'facet-exclude':
+		case 'open-pivots':
+		case 'pivot':
+		case 'open-summary':
+		case 'next-grouping':
+		case 'previous-grouping':
+		case 'choose-grouping':
+		case 'cycle-sort':
+		case 'reverse-sort':
+		case 'drill-down':
+			return state;
 	}
 }
 
@@ -211,13 +241,18 @@ function submitSearch(context: AppContext, state: AppState): AppState {
 }
 
 function typeText(state: AppState, text: string): AppState {
-	if (state.mode !== 'search-input' && state.mode !== 'filter-input') {
+	const typing = state.mode === 'search-input' || state.mode === 'filter-input';
+	if (!typing && state.mode !== 'facets') {
 		return state;
 	}
 
 	const typed = printable(text);
 	if (typed === '') {
 		return state;
+	}
+
+	if (state.mode === 'facets') {
+		return typeFacet(state, typed);
 	}
 
 	return settle({
@@ -247,7 +282,7 @@ function keyPress(
 	}
 
 	if (command !== undefined) {
-		return runCommand(context, start, command);
+		return runCommand(context, start, command, key);
 	}
 
 	// An unbound Ctrl combination (Ctrl-x) arrives with its letter as text.
@@ -278,11 +313,16 @@ export function createAppReducer(
 			}
 
 			case 'resize':
-				return clampScrolls(
+				return settleInvestigate(
 					context,
-					settleFindings(
+					clampScrolls(
 						context,
-						settle(patch(state, {columns: action.columns, rows: action.rows})),
+						settleFindings(
+							context,
+							settle(
+								patch(state, {columns: action.columns, rows: action.rows}),
+							),
+						),
 					),
 				);
 			case 'type-text':

@@ -9,8 +9,11 @@ import {
 	type ViewIndex,
 } from './event-view.js';
 import type {Mode} from './keymap.js';
+import type {FacetState} from './facets-actions.js';
 import {computeLayout, type Layout} from './layout.js';
+import {pivotMenuRows} from './pivot-menu.js';
 import {scopeHeadLines} from './scope-head.js';
+import type {SummaryState} from './summary-actions.js';
 
 /** The two panes of the list view; the focused one takes the movement keys. */
 export type Pane = 'table' | 'side';
@@ -94,6 +97,17 @@ export interface AppState {
 	Esc walks back one view at a time.
 	*/
 	returnTo: AppState | undefined;
+	/** The values picker (v) while it is open: its step, field and cursor. */
+	facet: FacetState | undefined;
+	/** The summary's grouping, order and cursor; the order is kept for S. */
+	summary: SummaryState | undefined;
+	/** The event list the pivot menu was opened from, and returns to. */
+	pivotFrom: Mode;
+	/**
+	The filter stack: the screen before the last pivot, facet choice or
+	drill-down, which Esc in the list goes back to; each keeps its own.
+	*/
+	pushed: AppState | undefined;
 }
 
 export function initialState(
@@ -123,6 +137,10 @@ export function initialState(
 		findingTop: 0,
 		scope: undefined,
 		returnTo: undefined,
+		facet: undefined,
+		summary: undefined,
+		pivotFrom: 'list',
+		pushed: undefined,
 	};
 }
 
@@ -132,8 +150,9 @@ a finding's or a story's head takes its rows over the table.
 */
 export function layoutOf(state: AppState): Layout {
 	const caret = state.mode === 'filter-input' && state.filterError ? 1 : 0;
+	const bottom = state.mode === 'pivot' ? pivotMenuRows : 1 + caret;
 	const head = scopeHeadLines(state, Math.max(state.columns, 20)).length;
-	return computeLayout(state.columns, state.rows, 1 + caret, head);
+	return computeLayout(state.columns, state.rows, bottom, head);
 }
 
 /** The selected event, if the view has any. */

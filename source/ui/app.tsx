@@ -11,15 +11,18 @@ import {
 	type AppState,
 } from './app-state.js';
 import {EventTable} from './event-table.js';
+import {FacetsView} from './facets-view.js';
 import {FindingsTable} from './findings-table.js';
 import {keypressesOf} from './key-names.js';
 import type {Layout} from './layout.js';
 import {LineText, LineView} from './line-view.js';
 import type {Line} from './lines.js';
 import {DetailView, HelpOverlay, ProblemsView} from './page-views.js';
+import {pivotMenuLines} from './pivot-menu.js';
 import {scopeHeadLines} from './scope-head.js';
 import {SidePanel} from './side-panel.js';
 import {bottomLines, StatusLine} from './status-line.js';
+import {SummaryView} from './summary-view.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import type {LoadingStatus} from './live-source.js';
 
@@ -85,11 +88,25 @@ function Body({
 					offset={state.scroll.problems}
 				/>
 			);
+		case 'facets':
+			return (
+				<FacetsView state={state} width={layout.width} rows={layout.pageRows} />
+			);
+		case 'summary':
+			return (
+				<SummaryView
+					context={context}
+					state={state}
+					width={layout.width}
+					height={layout.bodyHeight}
+				/>
+			);
 		default:
 			break;
 	}
 
 	const paned =
+		state.mode === 'pivot' ||
 		state.mode === 'list' ||
 		state.mode === 'findings' ||
 		state.mode === 'finding' ||
@@ -231,7 +248,10 @@ export function App({
 				width={layout.width}
 				loading={loading}
 			/>
-			{bottomLines(state, layout.width).map((line, index) => (
+			{(state.mode === 'pivot'
+				? pivotMenuLines(selectedEvent(context, state), layout.width)
+				: bottomLines(state, layout.width)
+			).map((line, index) => (
 				<LineText key={index} line={line} width={layout.width} />
 			))}
 		</Box>

@@ -17,7 +17,13 @@ export type Mode =
 	/** The events of one finding, opened from the triage view. */
 	| 'finding'
 	/** Every event of one credential, in time order. */
-	| 'story';
+	| 'story'
+	/** The values of a field in the view, with counts: pick one to filter. */
+	| 'facets'
+	/** The pivot menu: follow one of the selected event's values. */
+	| 'pivot'
+	/** The view's events grouped by a value, one row per group. */
+	| 'summary';
 
 export const modes: readonly Mode[] = [
 	'list',
@@ -29,6 +35,9 @@ export const modes: readonly Mode[] = [
 	'findings',
 	'finding',
 	'story',
+	'facets',
+	'pivot',
+	'summary',
 ];
 
 /** Every action a key can trigger; also the reducer's action types. */
@@ -65,4 +74,20 @@ export type CommandId =
 	| 'caret-start'
 	| 'caret-end'
 	| 'delete-word'
-	| 'delete-to-end';
+	| 'delete-to-end'
+	| InvestigateCommand;
+
+/** The commands of facets, pivots and summaries (investigate-keymap.ts). */
+export type InvestigateCommand =
+	| 'open-facets'
+	| 'facet-pick'
+	| 'facet-exclude'
+	| 'open-pivots'
+	| 'pivot'
+	| 'open-summary'
+	| 'next-grouping'
+	| 'previous-grouping'
+	| 'choose-grouping'
+	| 'cycle-sort'
+	| 'reverse-sort'
+	| 'drill-down';

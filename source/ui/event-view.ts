@@ -78,6 +78,16 @@ export function seqsView(
 	return {length: kept.length, seqs: kept, flagged};
 }
 
+/** The events of a view, in order, for a pass over what is shown. */
+export function* viewEvents(
+	events: readonly TrailEvent[],
+	view: EventView,
+): Generator<TrailEvent> {
+	for (let row = 0; row < view.length; row++) {
+		yield events[view.seqs === undefined ? row : view.seqs[row]!]!;
+	}
+}
+
 export function seqAt(view: EventView, index: ViewIndex): EventSeq {
 	return asSeq(view.seqs === undefined ? index : view.seqs[index]!);
 }

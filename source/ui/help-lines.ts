@@ -27,6 +27,9 @@ export const viewNames: Record<Mode, string> = {
 	findings: 'findings',
 	finding: "finding's events",
 	story: 'story',
+	facets: 'values picker',
+	pivot: 'pivot menu',
+	summary: 'summary',
 };
 
 /** The keys of one binding as the help writes them: `j, ↓`. */

@@ -1,5 +1,6 @@
 import {modes, type CommandId, type Mode} from './commands.js';
 import {keyLabel, type KeyName} from './key-names.js';
+import {investigateBindings} from './investigate-keymap.js';
 import {promptBindings} from './prompt-keymap.js';
 
 /**
@@ -24,8 +25,9 @@ export interface KeyBinding {
 	/** A word for the bottom line's reminder, for the keys worth one. */
 	footer?: string;
 	/**
-	The help prints this binding on one row with its opposite (`e / E`),
-	described by `description` here, so the list view's help fits a page.
+	The help prints this binding on one row with its opposite (`e / E`) or
+	closest relative (`f / v`), described by `description` here, so the
+	list view's help fits a page.
 	*/
 	pair?: {with: CommandId; description: string};
 	/**
@@ -39,7 +41,13 @@ export interface KeyBinding {
 const lists: readonly Mode[] = ['list', 'finding', 'story'];
 /** Views with panes (a table and a side panel). */
 const paned: readonly Mode[] = ['list', 'findings', 'finding', 'story'];
-const views: readonly Mode[] = [...paned, 'detail', 'help', 'problems'];
+const views: readonly Mode[] = [
+	...paned,
+	'detail',
+	'help',
+	'problems',
+	'summary',
+];
 
 export const keymap: readonly KeyBinding[] = [
 	{
@@ -189,7 +197,7 @@ export const keymap: readonly KeyBinding[] = [
 	{
 		command: 'back',
 		keys: ['escape'],
-		description: 'Back out one level; clear the search, then the filter',
+		description: 'Back one level: undo a pivot, clear search, then filter',
 		modes: views,
 		footer: 'back',
 	},
@@ -214,6 +222,7 @@ export const keymap: readonly KeyBinding[] = [
 		modes: modes.filter((mode) => mode !== 'list'),
 	},
 	...promptBindings,
+	...investigateBindings,
 ];
 
 const byMode = new Map<Mode, Map<KeyName, CommandId>>(

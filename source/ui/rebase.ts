@@ -20,6 +20,9 @@ export const waitsForLoad: ReadonlySet<CommandId> = new Set<CommandId>([
 	'toggle-findings',
 	'open-finding',
 	'open-story',
+	'open-facets',
+	'open-pivots',
+	'open-summary',
 ]);
 
 /** Views that survive a new batch of events: the rest need the whole load. */

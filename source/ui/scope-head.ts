@@ -57,7 +57,8 @@ function build(scope: Scope, width: number, limit: number): Line[] {
 /** The head's lines for a state: none outside a finding's events or a story. */
 export function scopeHeadLines(state: AppState, width: number): Line[] {
 	const {scope, mode} = state;
-	if (scope === undefined || (mode !== 'finding' && mode !== 'story')) {
+	const scoped = mode === 'finding' || mode === 'story' || mode === 'pivot';
+	if (scope === undefined || !scoped) {
 		return [];
 	}
 

@@ -6,6 +6,8 @@ import type {AppState} from './app-state.js';
 import {footerFor} from './keymap.js';
 import {LineText} from './line-view.js';
 import {lineText, type Line, type Segment} from './lines.js';
+import {facetPromptLabel} from './facets-lines.js';
+import {stackDepth} from './filter-stack.js';
 import {caretOf} from './prompt-edit.js';
 import {currentHit} from './query-actions.js';
 import type {LoadingStatus} from './live-source.js';
@@ -89,6 +91,11 @@ export function statusLine(
 		parts.push({text: `filter ${visible(state.filter.text)}`, tone: 'label'});
 	}
 
+	const depth = stackDepth(state);
+	if (depth > 0) {
+		parts.push({text: `${depth} back (Esc)`, tone: 'muted'});
+	}
+
 	if (state.search) {
 		const hit = currentHit(state);
 		const count = state.search.hits.length;
@@ -139,7 +146,12 @@ function caretCell(text: string): string {
 }
 
 function promptLines(state: AppState, width: number): Line[] {
-	const label = state.mode === 'search-input' ? '/' : 'filter: ';
+	const label =
+		state.mode === 'search-input'
+			? '/'
+			: state.mode === 'facets'
+				? facetPromptLabel(state)
+				: 'filter: ';
 	// The cursor is the cell of the character it stands on (a space at the end).
 	const caret = caretOf(state);
 	const at = caretCell(state.draft.slice(caret));
@@ -177,6 +189,10 @@ export function bottomLines(state: AppState, width: number): Line[] {
 
 	if (state.message) {
 		return [[{text: visible(state.message.text), tone: state.message.tone}]];
+	}
+
+	if (state.mode === 'facets') {
+		return promptLines(state, width);
 	}
 
 	return [reminder(state)];

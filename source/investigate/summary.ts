@@ -1,0 +1,277 @@
+import type {SourceInfo, TrailEvent} from '../core/types.js';
+import {parseUserAgent} from '../normalise/user-agent.js';
+import {quoteValue} from '../query/quote-value.js';
+import {exactClause, pivotTarget, type PivotId} from './pivot.js';
+
+/**
+Summaries: the events of a view grouped by one of their values (who, from
+where, with which key or client, which call, which error, which region),
+with how many events and flagged events each group holds and when it was
+first and last seen. Groups are worked out in one pass; a drill-down turns
+a group back into a filter clause that matches exactly its events.
+*/
+
+export type GroupingId =
+	'principal' | 'address' | 'key' | 'agent' | 'api' | 'error' | 'region';
+
+export interface Grouping {
+	id: GroupingId;
+	/** The tab's name and the value column's title. */
+	name: string;
+}
+
+export const groupings: readonly Grouping[] = [
+	{id: 'principal', name: 'principal'},
+	{id: 'address', name: 'address'},
+	{id: 'key', name: 'access key'},
+	{id: 'agent', name: 'user agent'},
+	{id: 'api', name: 'API'},
+	{id: 'error', name: 'error'},
+	{id: 'region', name: 'region'},
+];
+
+export interface Group {
+	/** What the group is keyed by (case folded where the filter folds it). */
+	key: string;
+	/** The value as shown; empty for the events without one. */
+	value: string;
+	/** No value: the events that lack the field. */
+	missing: boolean;
+	/** For addresses: AWS, private, external, … */
+	addressClass?: string;
+	events: number;
+	flagged: number;
+	/** Epoch milliseconds; NaN when no event of the group has a time. */
+	first: number;
+	last: number;
+	/** One event of the group (its seq), to build the drill-down from. */
+	seq: number;
+}
+
+const classWords: Record<SourceInfo['kind'], string> = {
+	public: 'external',
+	private: 'private',
+	'aws-service': 'AWS service',
+	'aws-internal': 'AWS internal',
+	missing: '—',
+	other: 'not an address',
+};
+
+/** What kind of place an address is: AWS, private, external, … */
+export function addressClass(source: SourceInfo): string {
+	return source.kind === 'public' && source.aws
+		? 'AWS'
+		: classWords[source.kind];
+}
+
+/** The short name of a service: `s3` for `s3.amazonaws.com`. */
+function shortService(source: string): string {
+	return source.replace(/\.amazonaws\.com$/, '');
+}
+
+/** An event's group key and shown value for a grouping; '' when none. */
+function valueOf(
+	event: TrailEvent,
+	grouping: GroupingId,
+): {key: string; value: string} {
+	switch (grouping) {
+		case 'principal':
+			return {key: event.principal.label, value: event.principal.label};
+		case 'address': {
+			const value = event.source.ip ?? event.source.raw ?? '';
+			return {
+				key: event.source.ip ?? value.toLowerCase(),
+				value,
+			};
+		}
+
+		case 'key': {
+			const value = event.principal.accessKeyId ?? '';
+			return {key: value, value};
+		}
+
+		case 'agent': {
+			const raw = event.userAgent ?? '';
+			const {product} = parseUserAgent(raw);
+			return product === undefined
+				? {key: raw === '' ? '' : `agent ${raw.toLowerCase()}`, value: raw}
+				: {key: `product ${product.toLowerCase()}`, value: product};
+		}
+
+		case 'api': {
+			const value =
+				event.eventSource || event.eventName
+					? `${shortService(event.eventSource)}:${event.eventName}`
+					: '';
+			return {
+				key: `${event.eventSource.toLowerCase()} ${event.eventName.toLowerCase()}`,
+				value,
+			};
+		}
+
+		case 'error': {
+			const value = event.errorCode ?? '';
+			return {key: value.toLowerCase(), value};
+		}
+
+		case 'region':
+			return {key: event.region.toLowerCase(), value: event.region};
+	}
+}
+
+/** The groups of some events, in the order first met. */
+export function groupEvents(
+	events: Iterable<TrailEvent>,
+	grouping: GroupingId,
+): Group[] {
+	const groups = new Map<string, Group>();
+	for (const event of events) {
+		const {key, value} = valueOf(event, grouping);
+		const missing = value === '';
+		const id = missing ? '' : key;
+		let group = groups.get(id);
+		if (group === undefined) {
+			group = {
+				key: id,
+				value,
+				missing,
+				events: 0,
+				flagged: 0,
+				first: Number.NaN,
+				last: Number.NaN,
+				seq: event.seq,
+			};
+			if (grouping === 'address') {
+				group.addressClass = addressClass(event.source);
+			}
+
+			groups.set(id, group);
+		}
+
+		group.events++;
+		if (event.flags.length > 0) {
+			group.flagged++;
+		}
+
+		if (Number.isFinite(event.time)) {
+			if (!(event.time >= group.first)) {
+				group.first = event.time;
+			}
+
+			if (!(event.time <= group.last)) {
+				group.last = event.time;
+			}
+		}
+	}
+
+	return [...groups.values()];
+}
+
+export type SortKey = 'events' | 'flagged' | 'first' | 'last' | 'value';
+
+/** The sort column cycles in this order. */
+export const sortKeys: readonly SortKey[] = [
+	'events',
+	'flagged',
+	'first',
+	'last',
+	'value',
+];
+
+function byValue(a: Group, b: Group): number {
+	if (a.missing !== b.missing) {
+		return a.missing ? 1 : -1;
+	}
+
+	return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+}
+
+/** Missing times sort last whichever way. */
+function byTime(a: number, b: number): number {
+	if (Number.isNaN(a) || Number.isNaN(b)) {
+		return Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : -1;
+	}
+
+	return a - b;
+}
+
+/**
+Each column's natural order: the most events, the most flagged, the
+earliest first, the latest last, values A to Z. `reverse` turns it round.
+*/
+const orders: Record<SortKey, (a: Group, b: Group) => number> = {
+	events: (a, b) => b.events - a.events,
+	flagged: (a, b) => b.flagged - a.flagged,
+	first: (a, b) => byTime(a.first, b.first),
+	last: (a, b) =>
+		Number.isNaN(a.last) || Number.isNaN(b.last)
+			? byTime(a.last, b.last)
+			: b.last - a.last,
+	value: () => 0,
+};
+
+export function sortGroups(
+	groups: readonly Group[],
+	key: SortKey,
+	reverse = false,
+): Group[] {
+	const order = orders[key];
+	const sign = reverse ? -1 : 1;
+	return groups.toSorted((a, b) => sign * (order(a, b) || byValue(a, b)));
+}
+
+/** The filter field of each grouping, for the groups without a value. */
+const fieldOf: Record<GroupingId, string> = {
+	principal: 'principal',
+	address: 'ip',
+	key: 'key',
+	agent: 'ua',
+	api: 'eventName',
+	error: 'error',
+	region: 'region',
+};
+
+const pivotOf: Partial<Record<GroupingId, PivotId>> = {
+	principal: 'principal',
+	address: 'address',
+	key: 'key',
+	agent: 'agent',
+};
+
+/**
+The clause that keeps exactly a group's events: `!field~""` (no value) for
+the events without one, a pivot's exact clause for principals, addresses,
+keys and clients, and plain comparisons for the rest.
+*/
+export function groupClause(
+	events: readonly TrailEvent[],
+	grouping: GroupingId,
+	group: Group,
+): string {
+	const event = events[group.seq];
+	if (grouping === 'api' && event) {
+		const parts = [
+			event.eventSource === ''
+				? '!service~""'
+				: `service=${quoteValue(event.eventSource)}`,
+			event.eventName === ''
+				? '!eventName~""'
+				: `eventName=${quoteValue(event.eventName)}`,
+		];
+		return parts.join(' and ');
+	}
+
+	if (group.missing || event === undefined) {
+		return `!${fieldOf[grouping]}~""`;
+	}
+
+	const pivot = pivotOf[grouping];
+	if (pivot) {
+		const target = pivotTarget(event, pivot);
+		if (typeof target !== 'string') {
+			return exactClause(events, target).text;
+		}
+	}
+
+	return `${fieldOf[grouping]}=${quoteValue(group.value)}`;
+}

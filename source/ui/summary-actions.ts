@@ -1,0 +1,220 @@
+import {debugLog} from '../core/debug-log.js';
+import {addClause} from '../investigate/add-clause.js';
+import {
+	groupClause,
+	groupEvents,
+	groupings,
+	sortGroups,
+	sortKeys,
+	type Group,
+	type GroupingId,
+	type SortKey,
+} from '../investigate/summary.js';
+import type {AppContext} from './app-context.js';
+import {clamp, layoutOf, patch, settle, type AppState} from './app-state.js';
+import {viewEvents, type EventView} from './event-view.js';
+import {filterPushing} from './filter-stack.js';
+import {moveCursor, type Step} from './navigation.js';
+
+/**
+The summary (S): the view's events grouped by one value, one row per
+group. Groups are computed once per view and grouping and sorted once per
+order; a frame only reads the rows in its window. Enter lists a group's
+events, pushing the filter stack so Esc comes back here.
+*/
+
+export interface SummaryState {
+	grouping: GroupingId;
+	sort: SortKey;
+	reverse: boolean;
+	cursor: number;
+	top: number;
+}
+
+const grouped = new WeakMap<EventView, Map<GroupingId, Group[]>>();
+let sorted:
+	{groups: Group[]; sort: SortKey; reverse: boolean; rows: Group[]} | undefined;
+
+function groupsOf(
+	context: AppContext,
+	view: EventView,
+	grouping: GroupingId,
+): Group[] {
+	let byGrouping = grouped.get(view);
+	if (byGrouping === undefined) {
+		byGrouping = new Map();
+		grouped.set(view, byGrouping);
+	}
+
+	let groups = byGrouping.get(grouping);
+	if (groups === undefined) {
+		const started = performance.now();
+		groups = groupEvents(viewEvents(context.events, view), grouping);
+		byGrouping.set(grouping, groups);
+		debugLog('summary', {
+			grouping,
+			events: view.length,
+			groups: groups.length,
+			ms: Math.round(performance.now() - started),
+		});
+	}
+
+	return groups;
+}
+
+/** The summary's rows, in its order. */
+export function summaryRows(context: AppContext, state: AppState): Group[] {
+	const {summary} = state;
+	if (summary === undefined) {
+		return [];
+	}
+
+	const groups = groupsOf(context, state.view, summary.grouping);
+	if (
+		sorted?.groups !== groups ||
+		sorted.sort !== summary.sort ||
+		sorted.reverse !== summary.reverse
+	) {
+		sorted = {
+			groups,
+			sort: summary.sort,
+			reverse: summary.reverse,
+			rows: sortGroups(groups, summary.sort, summary.reverse),
+		};
+	}
+
+	return sorted.rows;
+}
+
+/** Rows of the table: the body less its title, tabs and header rows. */
+export function summaryTableRows(state: AppState): number {
+	return Math.max(layoutOf(state).bodyHeight - 3, 1);
+}
+
+export function settleSummary(context: AppContext, state: AppState): AppState {
+	const {summary} = state;
+	if (summary === undefined || state.mode !== 'summary') {
+		return state;
+	}
+
+	const rows = summaryTableRows(state);
+	const count = summaryRows(context, state).length;
+	const cursor = clamp(summary.cursor, 0, count - 1);
+	let top = clamp(summary.top, 0, Math.max(count - rows, 0));
+	if (cursor < top) {
+		top = cursor;
+	} else if (cursor >= top + rows) {
+		top = cursor - rows + 1;
+	}
+
+	return cursor === summary.cursor && top === summary.top
+		? state
+		: {...state, summary: {...summary, cursor, top}};
+}
+
+function withSummary(
+	context: AppContext,
+	state: AppState,
+	changes: Partial<SummaryState>,
+): AppState {
+	const summary = {...state.summary!, ...changes};
+	return settleSummary(context, {...state, summary});
+}
+
+export function openSummary(context: AppContext, state: AppState): AppState {
+	if (state.view.length === 0) {
+		return patch(state, {
+			message: {tone: 'warning', text: 'No events in this view to summarise'},
+		});
+	}
+
+	const previous = state.summary;
+	return settleSummary(context, {
+		...state,
+		mode: 'summary',
+		summary: {
+			grouping: previous?.grouping ?? 'principal',
+			sort: previous?.sort ?? 'events',
+			reverse: previous?.reverse ?? false,
+			cursor: 0,
+			top: 0,
+		},
+	});
+}
+
+export function closeSummary(state: AppState): AppState {
+	return settle(patch(state, {mode: 'list'}));
+}
+
+/** Groups by the grouping `by` places on (wrapping), or by a number key. */
+export function switchGrouping(
+	context: AppContext,
+	state: AppState,
+	by: number,
+	absolute = false,
+): AppState {
+	const current = groupings.findIndex((g) => g.id === state.summary?.grouping);
+	const index = absolute ? by : current + by;
+	const count = groupings.length;
+	if (absolute && (index < 0 || index >= count)) {
+		return state;
+	}
+
+	const grouping = groupings[((index % count) + count) % count]!;
+	return withSummary(context, state, {
+		grouping: grouping.id,
+		cursor: 0,
+		top: 0,
+	});
+}
+
+export function cycleSort(context: AppContext, state: AppState): AppState {
+	const index = sortKeys.indexOf(state.summary?.sort ?? 'events');
+	const sort = sortKeys[(index + 1) % sortKeys.length]!;
+	return withSummary(context, state, {sort, reverse: false, cursor: 0, top: 0});
+}
+
+export function reverseSort(context: AppContext, state: AppState): AppState {
+	return withSummary(context, state, {
+		reverse: !state.summary?.reverse,
+		cursor: 0,
+		top: 0,
+	});
+}
+
+export function moveSummary(
+	context: AppContext,
+	state: AppState,
+	step: Step,
+): AppState {
+	const summary = state.summary!;
+	const page = summaryTableRows(state);
+	const target =
+		step.kind === 'line'
+			? summary.cursor + step.by
+			: step.kind === 'page'
+				? summary.cursor + step.by * page
+				: step.by < 0
+					? 0
+					: summaryRows(context, state).length - 1;
+	return withSummary(context, state, {cursor: target});
+}
+
+/** Enter: the event list narrowed to the group, from its first event. */
+export function drillDown(context: AppContext, state: AppState): AppState {
+	const {summary} = state;
+	const group = summary && summaryRows(context, state)[summary.cursor];
+	if (group === undefined) {
+		return state;
+	}
+
+	const clause = groupClause(context.events, summary!.grouping, group);
+	const list: AppState = {...state, mode: 'list', pane: 'table'};
+	const next = filterPushing(
+		context,
+		state,
+		list,
+		addClause(state.filter?.text, clause),
+	);
+	return next.mode === 'list' ? moveCursor(next, 0) : next;
+}
