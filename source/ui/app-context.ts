@@ -6,6 +6,7 @@ import {
 	buildIndexInBackground,
 	type IndexBuild,
 } from '../query/background-index.js';
+import {createValueCache, type ValueSource} from '../query/complete-query.js';
 import {searchEvents} from '../query/search.js';
 import type {DateMode} from './table-columns.js';
 
@@ -39,6 +40,8 @@ export interface AppContext {
 	findingOf: ReadonlyMap<number, Finding>;
 	/** The story of an event's credential; the index is built on first use. */
 	story: (event: TrailEvent) => Story | undefined;
+	/** A field's values for Tab, counted on the first Tab for the field. */
+	fieldValues: ValueSource;
 }
 
 function utcDay(time: number): string {
@@ -139,5 +142,6 @@ export function createAppContext(
 		findings,
 		findingOf: findingBySeq(findings),
 		story,
+		fieldValues: createValueCache(events),
 	};
 }

@@ -65,4 +65,7 @@ export type CommandId =
 	| 'caret-start'
 	| 'caret-end'
 	| 'delete-word'
-	| 'delete-to-end';
+	| 'delete-to-end'
+	| 'complete'
+	| 'history-previous'
+	| 'history-next';

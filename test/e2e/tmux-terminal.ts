@@ -1,6 +1,8 @@
 import {spawnSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
-import {rmSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {projectRoot} from '../helpers/paths.js';
 
@@ -19,6 +21,12 @@ const environment: NodeJS.ProcessEnv = {...process.env};
 for (const name of ['CI', 'CONTINUOUS_INTEGRATION', 'TMUX', 'TMUX_PANE']) {
 	delete environment[name];
 }
+
+// The command keeps its prompts' history in the config folder: a scratch
+// one, never the user's.
+environment['XDG_CONFIG_HOME'] = mkdtempSync(
+	path.join(tmpdir(), 'trailtui-e2e-config-'),
+);
 
 export function tmuxInstalled(): boolean {
 	const result = spawnSync('tmux', ['-V'], {encoding: 'utf8'});

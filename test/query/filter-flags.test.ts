@@ -6,7 +6,9 @@ import {
 	timeFlagClause,
 } from '../../source/query/filter-flags.js';
 
-function text(flags: Parameters<typeof selectionFilter>[0]): string | undefined {
+function text(
+	flags: Parameters<typeof selectionFilter>[0],
+): string | undefined {
 	const result = selectionFilter(flags);
 	assert.ok(result.ok, result.ok ? '' : result.error);
 	if (result.text !== undefined) {
@@ -71,8 +73,7 @@ test('what is wrong names the flag, and the position in --filter', () => {
 
 	assert.ok(selectionFilter({since: '2h', until: '2h'}).ok);
 	assert.ok(
-		selectionFilter({since: '2018-11-28T23:05', until: '2018-11-28T23:05'})
-			.ok,
+		selectionFilter({since: '2018-11-28T23:05', until: '2018-11-28T23:05'}).ok,
 	);
 	// A time and a span: which is first depends on the logs.
 	assert.ok(selectionFilter({since: '2018-11-28', until: '1h'}).ok);
