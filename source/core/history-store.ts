@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {randomBytes} from 'node:crypto';
+import {terminalSafeJson} from '../report/json-lines.js';
 import {configDir} from './config-dir.js';
 
 /**
@@ -8,7 +9,8 @@ The filter and search prompts' histories, kept between runs in
 `<configDir()>/history.json`. Queries may hold sensitive values (keys,
 addresses, names), so the file is the user's alone (mode 0600) and is
 written whole to a temporary file that is then renamed over it, so that a
-crash never leaves half a file. A file that cannot be read or written costs
+crash never leaves half a file. Characters that would reorder or hide text
+in a terminal are written as JSON escapes. A file that cannot be read or written costs
 a one-line notice, never the session.
 */
 
@@ -123,11 +125,12 @@ export function fileHistoryStore(dir = configDir()): HistoryStore {
 			);
 			try {
 				fs.mkdirSync(dir, {recursive: true, mode: 0o700});
-				const text = JSON.stringify(
-					{filter: history.filter, search: history.search},
-					undefined,
-					1,
-				);
+				// Bidi and zero-width characters a query may hold are escaped, so
+				// that `cat` shows the file as it is.
+				const text = terminalSafeJson({
+					filter: history.filter,
+					search: history.search,
+				});
 				fs.writeFileSync(temporary, `${text}\n`, {mode: 0o600, flag: 'wx'});
 				fs.renameSync(temporary, file);
 				return undefined;

@@ -52,6 +52,8 @@ const inList = new RegExp(
 	String.raw`(${name})\s+(?:not\s+)?in\s*\((?:\s*(?:"(?:[^"\\]|\\.)*"|[^\s"(),]+)\s*,)*\s*${partialValue}$`,
 	'i',
 );
+/** How much of the draft before the caret completion reads. */
+const lookBehind = 2000;
 const fieldStart = new RegExp(String.raw`(?:^|[\s(!])(${name})?$`);
 
 /**
@@ -224,7 +226,9 @@ export function completionAt(
 	caret: number,
 	values: ValueSource,
 ): CompletionSpot | undefined {
-	const before = text.slice(0, caret);
+	// The clause at the caret is all that matters; a bound on what the
+	// patterns look at keeps a huge paste from costing them quadratic time.
+	const before = text.slice(Math.max(0, caret - lookBehind), caret);
 	const listed = inList.exec(before);
 	if (listed) {
 		return valueSpot(text, caret, listed, true, values);

@@ -50,6 +50,16 @@ test('the history is saved in the config folder, mode 0600, and read back', () =
 	assert.deepEqual(store.load().history.search, []);
 });
 
+test('characters that reorder or hide text are escaped in the file', () => {
+	const dir = scratchConfig();
+	const history = {filter: ['ua~\u202Egnp.exe\u200B'], search: []};
+	assert.equal(fileHistoryStore(dir).save(history), undefined);
+	const text = fs.readFileSync(path.join(dir, 'history.json'), 'utf8');
+	assert.doesNotMatch(text, /[\u202E\u200B]/);
+	assert.match(text, /\\u202e/);
+	assert.deepEqual(fileHistoryStore(dir).load(), {history});
+});
+
 test('a damaged file is a notice and an empty history, never a crash', () => {
 	const dir = scratchConfig();
 	fs.mkdirSync(dir, {recursive: true});

@@ -100,6 +100,12 @@ test('no values for times, ids, regular expressions and record paths', () => {
 	assert.equal(completionAt('flagged)', 8, values), undefined);
 });
 
+test('a huge draft is read only near the caret', () => {
+	const huge = 'a'.repeat(200_000);
+	assert.deepEqual(labels(`${huge} eventName=Get`), ['GetObject']);
+	assert.match(spot(huge).note ?? '', /No field starts with/);
+});
+
 test('values are counted once per field, on the first ask', () => {
 	const cache = createValueCache(events);
 	const first = cache('eventName');
