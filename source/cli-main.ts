@@ -9,7 +9,8 @@ import {
 	type OpenOptions,
 } from './pipeline.js';
 import {parseEventTime} from './normalise/time.js';
-import {parseFilter} from './query/filter.js';
+import {latestTime, parseFilter} from './query/filter.js';
+import {selectionFilter} from './query/filter-flags.js';
 import {formatJsonLines, formatProblems, formatReport} from './report/index.js';
 import {createProgressLine} from './progress-line.js';
 
@@ -25,6 +26,9 @@ export interface CliFlags {
 	maxFileMb?: number;
 	debugLog?: string;
 	baselineUntil?: string;
+	/** A time, or a span before the newest event (`2h`). */
+	since?: string;
+	until?: string;
 }
 
 /** Decompressed megabytes read per file unless --max-file-mb says more. */
@@ -93,15 +97,10 @@ async function runInteractive(
 	// Ink draws nothing interactive when it believes it runs under CI; a
 	// person at a terminal who exported CI still wants the screen.
 	leaveCiMode(process.env);
-	const initialFilter = [flags.filter, flags.flagged ? 'flagged' : '']
-		.filter(Boolean)
-		.join(' ');
+	const selection = selectionFilter(flags);
+	const initialFilter = selection.ok ? selection.text : undefined;
 	const {runLiveScreen} = await import('./interactive.js');
-	const outcome = await runLiveScreen(
-		input,
-		openOptions,
-		initialFilter || undefined,
-	);
+	const outcome = await runLiveScreen(input, openOptions, initialFilter);
 	if (outcome.kind === 'nothing-read') {
 		printProblems(outcome.summary, flags);
 		fail('nothing could be read from the paths given');
@@ -109,6 +108,30 @@ async function runInteractive(
 	}
 
 	return exitStatus.ok;
+}
+
+/**
+The events a selection's filter text keeps (see selectionFilter), `last 2h`
+and `--since 2h` counted back from the newest event of the whole load.
+*/
+export function selectedEvents(
+	dataset: Dataset,
+	filterText: string | undefined,
+): Dataset {
+	if (filterText === undefined) {
+		return dataset;
+	}
+
+	const parsed = parseFilter(filterText, {latest: latestTime(dataset.events)});
+	if (!parsed.ok) {
+		// selectionFilter read the text already.
+		throw new Error(`the selection does not read: ${parsed.error}`);
+	}
+
+	return {
+		...dataset,
+		events: dataset.events.filter((event) => parsed.filter.test(event)),
+	};
 }
 
 /** Runs the command and returns its exit status. */
@@ -173,13 +196,17 @@ export async function runCli(
 		return exitStatus.usage;
 	}
 
-	const parsed =
-		flags.filter === undefined ? undefined : parseFilter(flags.filter);
-	if (parsed && !parsed.ok) {
-		fail(`bad --filter: ${parsed.error}`);
-		process.stderr.write(
-			`  ${flags.filter}\n  ${' '.repeat(parsed.position)}^\n`,
-		);
+	// --report and --json list the flagged events through flaggedOnly, so
+	// that their counts still speak of every event the filter keeps.
+	const selection = selectionFilter({...flags, flagged: false});
+	if (!selection.ok) {
+		fail(`bad ${selection.flag}: ${selection.error}`);
+		if (selection.position !== undefined) {
+			process.stderr.write(
+				`  ${flags.filter}\n  ${' '.repeat(selection.position)}^\n`,
+			);
+		}
+
 		return exitStatus.usage;
 	}
 
@@ -232,13 +259,7 @@ export async function runCli(
 		return exitStatus.nothingRead;
 	}
 
-	const view =
-		parsed === undefined
-			? dataset
-			: {
-					...dataset,
-					events: dataset.events.filter((e) => parsed.filter.test(e)),
-				};
+	const view = selectedEvents(dataset, selection.text);
 	const flaggedOnly = Boolean(flags.flagged);
 	if (flags.json) {
 		for (const line of formatJsonLines(view, {flaggedOnly})) {

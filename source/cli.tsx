@@ -22,6 +22,11 @@ const cli = meow(
 	  --json             Print one JSON object per event (JSON Lines)
 	  --flagged          With --report or --json: only events with red flags
 	  --filter EXPR      Only events matching EXPR, e.g. 'eventName=ListBuckets'
+	  --since TIME       Only events from TIME on: a UTC time (2018-11-28T23:00Z,
+	                     2018-11-28) or a span before the newest event (2h,
+	                     30m, 1d), not before the clock
+	  --until TIME       Only events up to TIME (same forms; 30m: up to half an
+	                     hour before the newest event)
 	  --iam FILE         Output of 'aws iam get-role' or 'list-roles' giving
 	                     trust policies (repeatable)
 	  --ip-ranges FILE   A newer AWS ip-ranges.json instead of the bundled one
@@ -46,6 +51,7 @@ const cli = meow(
 	  $ trailtui samples/flaws2 --iam samples/flaws2/level3.json
 	  $ trailtui --report --flagged ./logs
 	  $ trailtui --json --filter 'principal~level3' ./logs | jq .flags
+	  $ trailtui --report --since 2h --filter '!service in (kms, sts)' ./logs
 `,
 	{
 		importMeta: import.meta,
@@ -55,6 +61,8 @@ const cli = meow(
 			json: {type: 'boolean'},
 			flagged: {type: 'boolean'},
 			filter: {type: 'string'},
+			since: {type: 'string'},
+			until: {type: 'string'},
 			iam: {type: 'string', isMultiple: true},
 			ipRanges: {type: 'string'},
 			baselineUntil: {type: 'string'},

@@ -26,12 +26,18 @@ export interface FieldValues {
 One value per event where a short field offers several spellings of the same
 thing: the principal's label rather than its ARN, user and session too.
 */
+const label = (event: TrailEvent) => event.principal.label || undefined;
+const address = (event: TrailEvent) => event.source.raw || undefined;
+const service = (event: TrailEvent) => event.eventSource || undefined;
 const oneValue: Record<string, (event: TrailEvent) => string | undefined> = {
-	principal: (event) => event.principal.label || undefined,
-	who: (event) => event.principal.label || undefined,
-	ip: (event) => event.source.raw || undefined,
-	address: (event) => event.source.raw || undefined,
-	service: (event) => event.eventSource || undefined,
+	principal: label,
+	who: label,
+	ip: address,
+	address,
+	source: address,
+	sourceipaddress: address,
+	service,
+	eventsource: service,
 	type: (event) => event.principal.type || undefined,
 };
 

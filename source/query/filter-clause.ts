@@ -1,7 +1,7 @@
 import type {TrailEvent} from '../core/types.js';
 import {severityOrder} from '../core/types.js';
 import {resolveField, topSeverity, type FieldDef} from './filter-fields.js';
-import type {Token} from './filter-tokens.js';
+import type {CompareOp, QueryNode, QueryValue} from './query-ast.js';
 import {
 	flagIds,
 	outcomeHelp,
@@ -12,12 +12,33 @@ import {isLoggedSourceName, parseIp, parseRange} from './filter-ip.js';
 import {isReversedRange, parseTimeRange} from './time-spec.js';
 
 /**
-Turns one clause of the field filter into a test on events. Every value is
-checked here, once, while the filter is parsed: a bad address range or time
-is reported at its position before any event is looked at.
+Turns one clause of a query into a test on events. Every value is checked
+here: the parser compiles each clause once as it reads it, so a bad address
+range, time or regular expression is reported at its position before any
+event is looked at.
 */
 
 export type Predicate = (event: TrailEvent) => boolean;
+
+/** What compiling needs besides the clause: the newest event's time. */
+export interface QueryContext {
+	/** Epoch ms of the newest event loaded (`last 2h`, `newest-2h`). */
+	latest?: number | undefined;
+}
+
+/** Where the parts of a clause were written, for errors. */
+export interface ClauseAt {
+	name: number;
+	op: number;
+	/** One position per value (one for `op value`, several for `in`). */
+	values: readonly number[];
+}
+
+/** A value's text and where it was written. */
+interface ValueAt {
+	text: string;
+	position: number;
+}
 
 export type Compiled =
 	{ok: true; test: Predicate} | {ok: false; error: string; position: number};
@@ -38,16 +59,18 @@ const words: Record<string, Predicate> = {
 	error: (e) => e.outcome !== 'success',
 };
 
-export function compileWord(token: Token): Compiled {
-	const test = words[token.text.toLowerCase()];
+export const bareWords: readonly string[] = Object.keys(words);
+
+export function compileWord(word: string, position: number): Compiled {
+	const test = words[word.toLowerCase()];
 	if (test) {
 		return pass(test);
 	}
 
 	return fail(
-		`unknown word "${token.text}": write field=value (e.g. eventName=${token.text}), ` +
-			`or one of ${Object.keys(words).join(', ')}`,
-		token.position,
+		`unknown word "${word}": write field=value (e.g. eventName=${word}), ` +
+			`or one of ${bareWords.join(', ')}`,
+		position,
 	);
 }
 
@@ -65,7 +88,7 @@ function textClause(field: FieldDef, op: string, value: string): Predicate {
 		: anyValue(field, (v) => v.toLowerCase() === wanted);
 }
 
-function ipClause(field: FieldDef, op: string, value: Token): Compiled {
+function ipClause(field: FieldDef, op: string, value: ValueAt): Compiled {
 	if (op === '~') {
 		return pass(textClause(field, op, value.text));
 	}
@@ -111,7 +134,7 @@ function ipClause(field: FieldDef, op: string, value: Token): Compiled {
 	);
 }
 
-function outcomeClause(field: FieldDef, value: Token): Compiled {
+function outcomeClause(field: FieldDef, value: ValueAt): Compiled {
 	const outcome = outcomeNamed(value.text);
 	if (!outcome) {
 		return fail(
@@ -123,7 +146,7 @@ function outcomeClause(field: FieldDef, value: Token): Compiled {
 	return pass(anyValue(field, (v) => v === outcome));
 }
 
-function flagClause(field: FieldDef, op: string, value: Token): Compiled {
+function flagClause(field: FieldDef, op: string, value: ValueAt): Compiled {
 	const wanted = value.text.toLowerCase();
 	const known =
 		op === '~'
@@ -136,24 +159,38 @@ function flagClause(field: FieldDef, op: string, value: Token): Compiled {
 	return pass(textClause(field, op, value.text));
 }
 
-function timeClause(field: FieldDef, op: string, value: Token): Compiled {
+function timeClause(
+	field: FieldDef,
+	op: string,
+	value: ValueAt,
+	latest: number | undefined,
+): Compiled {
 	if (op === '~') {
 		return pass(textClause(field, op, value.text));
 	}
 
-	const span = parseTimeRange(value.text);
-	if (!span && isReversedRange(value.text)) {
+	if (isReversedRange(value.text)) {
 		return fail(
 			`"${value.text}": the span ends before it starts; write the earlier time first`,
 			value.position,
 		);
 	}
 
-	if (!span) {
+	// Read without the newest event first: whether the text is a time does
+	// not depend on what is loaded.
+	if (!parseTimeRange(value.text, undefined)) {
 		return fail(
-			`"${value.text}" is not a time: write 2024-05-01T10:00Z (UTC), a day 2024-05-01, or a range a..b`,
+			`"${value.text}" is not a time: write 2024-05-01T10:00Z (UTC), a day 2024-05-01, ` +
+				`newest-2h (before the newest event), or a range a..b`,
 			value.position,
 		);
+	}
+
+	// A span from a time to `newest-…` may end before it starts once the
+	// newest event is known: it holds nothing then.
+	const span = parseTimeRange(value.text, latest);
+	if (!span) {
+		return pass(() => false);
 	}
 
 	const compare: Record<string, (t: number) => boolean> = {
@@ -168,7 +205,7 @@ function timeClause(field: FieldDef, op: string, value: Token): Compiled {
 	return pass((event) => Number.isFinite(event.time) && check(event.time));
 }
 
-function severityClause(op: string, value: Token): Compiled {
+function severityClause(op: string, value: ValueAt): Compiled {
 	const wanted = severityOrder.indexOf(
 		value.text.toLowerCase() as (typeof severityOrder)[number],
 	);
@@ -195,7 +232,7 @@ function severityClause(op: string, value: Token): Compiled {
 	});
 }
 
-function boolClause(field: FieldDef, value: Token): Compiled {
+function boolClause(field: FieldDef, value: ValueAt): Compiled {
 	const text = value.text.toLowerCase();
 	const truth = ['true', 'yes', '1'].includes(text)
 		? 'true'
@@ -212,61 +249,130 @@ function boolClause(field: FieldDef, value: Token): Compiled {
 	return pass(anyValue(field, (v) => v === truth));
 }
 
+/** A regular expression written `/…/`, or why it is none. */
+function regexClause(
+	field: FieldDef,
+	value: Extract<QueryValue, {kind: 'regex'}>,
+	position: number,
+): Compiled {
+	let pattern: RegExp;
+	try {
+		pattern = new RegExp(value.source, value.ignoreCase ? 'i' : '');
+	} catch (error) {
+		const reason = String((error as Error).message).replace(/^.*: /, '');
+		return fail(
+			`/${value.source}/ is not a valid regular expression: ${reason.toLowerCase()}`,
+			position,
+		);
+	}
+
+	return pass(anyValue(field, (v) => pattern.test(v)));
+}
+
+function compileValue(
+	field: FieldDef,
+	base: string,
+	value: QueryValue,
+	position: number,
+	context: QueryContext,
+): Compiled {
+	if (value.kind === 'regex') {
+		return regexClause(field, value, position);
+	}
+
+	const at = {text: value.text, position};
+	switch (field.kind) {
+		case 'ip':
+			return ipClause(field, base, at);
+		case 'time':
+			return timeClause(field, base, at, context.latest);
+		case 'severity':
+			return severityClause(base, at);
+		case 'bool':
+			return boolClause(field, at);
+		case 'outcome':
+			return outcomeClause(field, at);
+		case 'flag':
+			return flagClause(field, base, at);
+		default:
+			return pass(textClause(field, base, value.text));
+	}
+}
+
+const ordered: ReadonlySet<string> = new Set(['>', '<', '>=', '<=']);
+
 /** `name op value`; `!=` and `!~` are the negations of `=` and `~`. */
 export function compileComparison(
-	name: Token,
-	op: Token,
-	value: Token,
+	node: {field: string; op: CompareOp; value: QueryValue},
+	at: ClauseAt,
+	context: QueryContext = {},
 ): Compiled {
-	const field = resolveField(name.text);
-	const negated = op.text === '!=' || op.text === '!~';
-	const base = negated ? op.text.slice(1) : op.text;
-	const ordered = ['>', '<', '>=', '<='].includes(base);
-	if (ordered && field.kind !== 'time' && field.kind !== 'severity') {
-		return fail(`"${op.text}" compares only time and severity`, op.position);
+	const field = resolveField(node.field);
+	const negated = node.op === '!=' || node.op === '!~';
+	const base = negated ? node.op.slice(1) : node.op;
+	if (ordered.has(base) && field.kind !== 'time' && field.kind !== 'severity') {
+		return fail(`"${node.op}" compares only time and severity`, at.op);
 	}
 
-	let compiled: Compiled;
-	switch (field.kind) {
-		case 'ip': {
-			compiled = ipClause(field, base, value);
-			break;
-		}
-
-		case 'time': {
-			compiled = timeClause(field, base, value);
-			break;
-		}
-
-		case 'severity': {
-			compiled = severityClause(base, value);
-			break;
-		}
-
-		case 'bool': {
-			compiled = boolClause(field, value);
-			break;
-		}
-
-		case 'outcome': {
-			compiled = outcomeClause(field, value);
-			break;
-		}
-
-		case 'flag': {
-			compiled = flagClause(field, base, value);
-			break;
-		}
-
-		default: {
-			compiled = pass(textClause(field, base, value.text));
-		}
+	if (ordered.has(base) && node.value.kind === 'regex') {
+		return fail(
+			`"${node.op}" does not take a regular expression: use = ~ != or !~`,
+			at.op,
+		);
 	}
 
+	const compiled = compileValue(
+		field,
+		base,
+		node.value,
+		at.values[0] ?? at.op,
+		context,
+	);
 	if (!compiled.ok || !negated) {
 		return compiled;
 	}
 
 	const test = compiled.test;
 	return pass((event) => !test(event));
+}
+
+/**
+`name in (a, b, c)`: the field equals one of the values, each read as after
+`=` (an address range for ip, a span for time, a regular expression).
+*/
+export function compileIn(
+	node: Extract<QueryNode, {kind: 'in'}>,
+	at: ClauseAt,
+	context: QueryContext = {},
+): Compiled {
+	const field = resolveField(node.field);
+	const tests: Predicate[] = [];
+	for (const [index, value] of node.values.entries()) {
+		const compiled = compileComparison(
+			{field: node.field, op: '=', value},
+			{...at, values: [at.values[index] ?? at.op]},
+			context,
+		);
+		if (!compiled.ok) {
+			return compiled;
+		}
+
+		tests.push(compiled.test);
+	}
+
+	// Plain text values: one look-up per value of the event, not one
+	// comparison per value of the list.
+	if (
+		field.kind === 'text' &&
+		node.values.every((value) => value.kind === 'text')
+	) {
+		const wanted = new Set(
+			node.values.map((value) =>
+				value.kind === 'text' ? value.text.toLowerCase() : '',
+			),
+		);
+		return pass(anyValue(field, (v) => wanted.has(v.toLowerCase())));
+	}
+
+	return pass((event) => tests.some((test) => test(event)));
 }

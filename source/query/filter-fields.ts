@@ -24,7 +24,7 @@ export interface FieldDef {
 type Getter = (event: TrailEvent) => Array<string | undefined>;
 
 const shortFields: Array<[string[], FieldKind, Getter]> = [
-	[['eventname', 'event', 'name'], 'text', (e) => [e.eventName]],
+	[['eventName', 'event', 'name'], 'text', (e) => [e.eventName]],
 	[
 		['principal', 'who'],
 		'text',
@@ -75,14 +75,19 @@ const shortFields: Array<[string[], FieldKind, Getter]> = [
 const byName = new Map<string, {kind: FieldKind; get: Getter}>();
 for (const [names, kind, get] of shortFields) {
 	for (const name of names) {
-		byName.set(name, {kind, get});
+		byName.set(name.toLowerCase(), {kind, get});
 	}
 }
 
-/** The names of the short fields, for help texts. */
+/** The names of the short fields, for help texts and completion. */
 export const shortFieldNames: readonly string[] = shortFields.map(
 	([names]) => names[0]!,
 );
+
+/** True for a short field name or alias (any case), false for a path. */
+export function isShortField(name: string): boolean {
+	return byName.has(name.toLowerCase());
+}
 
 function stringAt(value: unknown): string | undefined {
 	return typeof value === 'string' ? value : undefined;

@@ -1,29 +1,36 @@
 /**
-The tokenizer of the field filter (`f` in the TUI, `--filter` on the command
-line). It knows the shape of a clause, `[!]name [op value]`, and nothing about
-fields, so the parser can grow into a query language (parentheses and `or`
-are already tokens) without touching it.
+The tokenizer of the query language (`f` in the TUI, `--filter` on the
+command line). It knows the shape of a clause, `[!]name [op value]`,
+`name in (a, b)` and `last 2h`, and nothing about fields; the parser
+(filter.ts) knows the grammar of `and`, `or`, `not` and parentheses.
 
-Tokens carry their position, so every error can point at its place.
+A value ends at a space, a `)` or a `,`, unless it is quoted; a value
+written `/…/` or `/…/i` is a regular expression. Tokens carry their
+position, so every error can point at its place.
 */
 
 export type TokenKind =
 	/** A field name, a bare word (`flagged`) or a keyword (`and`). */
 	| 'name'
-	/** One of `operators`, right after a name. */
+	/** One of `operators`, `in` or `not in`, right after a name. */
 	| 'op'
-	/** The value after an operator: raw text, quotes removed. */
+	/** A value after an operator or in a list: quotes removed. */
 	| 'value'
-	/** A leading `!` that negates the next clause. */
+	/** A leading `!` that negates the next clause or group. */
 	| 'not'
 	| 'lparen'
-	| 'rparen';
+	| 'rparen'
+	/** Between the values of `in (…)`. */
+	| 'comma';
 
 export interface Token {
 	kind: TokenKind;
+	/** The text; for a regular expression, its source between the slashes. */
 	text: string;
 	/** 0-based offset of the token's first character in the filter text. */
 	position: number;
+	/** Set on a value written `/…/` (`i` after it: any case). */
+	regex?: {ignoreCase: boolean};
 }
 
 export type TokenizeResult =
@@ -40,18 +47,38 @@ function isSpace(char: string | undefined): boolean {
 	return char !== undefined && /\s/.test(char);
 }
 
+/** Where a bare value stops: a space, the end of a group or list, a comma. */
+function endsValue(char: string | undefined): boolean {
+	return char === undefined || isSpace(char) || char === ')' || char === ',';
+}
+
+function skipSpaces(text: string, index: number): number {
+	let i = index;
+	while (isSpace(text[i])) {
+		i++;
+	}
+
+	return i;
+}
+
 function operatorAt(text: string, index: number): string | undefined {
 	return operators.find((op) => text.startsWith(op, index));
 }
+
+/** The word at `index` (letters only), lower-cased. */
+function wordAt(text: string, index: number): string {
+	return /^[A-Za-z]+/.exec(text.slice(index, index + 8))?.[0] ?? '';
+}
+
+type Read =
+	| {ok: true; token: Token; end: number}
+	| {ok: false; error: string; position: number};
 
 /**
 Reads a quoted value starting at the opening quote. `\"` and `\\` are the
 only escapes; anything else after a backslash is kept as typed.
 */
-function readQuoted(
-	text: string,
-	start: number,
-): {value: string; end: number} | undefined {
+function readQuoted(text: string, start: number): Read {
 	let value = '';
 	for (let i = start + 1; i < text.length; i++) {
 		const char = text[i]!;
@@ -59,13 +86,206 @@ function readQuoted(
 			value += text[i + 1];
 			i++;
 		} else if (char === '"') {
-			return {value, end: i + 1};
+			return {
+				ok: true,
+				token: {kind: 'value', text: value, position: start},
+				end: i + 1,
+			};
 		} else {
 			value += char;
 		}
 	}
 
+	return {ok: false, error: 'this quote is never closed', position: start};
+}
+
+/**
+A regular expression `/…/` or `/…/i` starting at the slash, where the
+closing slash (not one after a backslash) is followed by the value's end.
+Anything else (`/var/log`, `/tmp/x`) is no regular expression: the caller
+reads it as text, as before regular expressions existed.
+*/
+function readRegex(text: string, start: number): Read | undefined {
+	for (let i = start + 1; i < text.length; i++) {
+		if (text[i] === '\\') {
+			i++;
+			continue;
+		}
+
+		if (text[i] !== '/') {
+			continue;
+		}
+
+		const flags = /^[A-Za-z]*/.exec(text.slice(i + 1))![0];
+		const end = i + 1 + flags.length;
+		if ((flags === '' || flags === 'i') && endsValue(text[end])) {
+			return {
+				ok: true,
+				token: {
+					kind: 'value',
+					text: text.slice(start + 1, i),
+					position: start,
+					regex: {ignoreCase: flags === 'i'},
+				},
+				end,
+			};
+		}
+
+		return undefined;
+	}
+
 	return undefined;
+}
+
+/** A value at `start`: quoted, a regular expression, or bare. */
+function readValue(text: string, start: number, after: string): Read {
+	if (text[start] === '"') {
+		return readQuoted(text, start);
+	}
+
+	if (text[start] === '/') {
+		const regex = readRegex(text, start);
+		if (regex) {
+			return regex;
+		}
+	}
+
+	let end = start;
+	while (!endsValue(text[end])) {
+		end++;
+	}
+
+	if (end === start) {
+		return {
+			ok: false,
+			error:
+				after === ','
+					? 'a value is expected after ","'
+					: `a value is expected after "${after}"`,
+			position: start,
+		};
+	}
+
+	return {
+		ok: true,
+		token: {kind: 'value', text: text.slice(start, end), position: start},
+		end,
+	};
+}
+
+/**
+`in (a, b, c)` after a name, from the opening parenthesis: the tokens of the
+list, or an error at the mistake.
+*/
+function readList(
+	text: string,
+	open: number,
+):
+	| {ok: true; tokens: Token[]; end: number}
+	| {
+			ok: false;
+			error: string;
+			position: number;
+	  } {
+	const tokens: Token[] = [{kind: 'lparen', text: '(', position: open}];
+	let i = skipSpaces(text, open + 1);
+	if (text[i] === ')') {
+		return {
+			ok: false,
+			error:
+				'the list is empty: write the values in it, e.g. eventName in (ListBuckets, GetObject)',
+			position: open,
+		};
+	}
+
+	let after = '(';
+	for (;;) {
+		if (i >= text.length) {
+			return {ok: false, error: 'this "(" is never closed', position: open};
+		}
+
+		const read = readValue(text, i, after);
+		if (!read.ok) {
+			return read;
+		}
+
+		tokens.push(read.token);
+		i = skipSpaces(text, read.end);
+		if (text[i] === ')') {
+			tokens.push({kind: 'rparen', text: ')', position: i});
+			return {ok: true, tokens, end: i + 1};
+		}
+
+		if (i >= text.length) {
+			return {ok: false, error: 'this "(" is never closed', position: open};
+		}
+
+		if (text[i] !== ',') {
+			return {
+				ok: false,
+				error: 'separate the values with commas: in (A, B)',
+				position: i,
+			};
+		}
+
+		tokens.push({kind: 'comma', text: ',', position: i});
+		after = ',';
+		i = skipSpaces(text, i + 1);
+	}
+}
+
+/**
+`in` or `not in` at `index`, as a whole word not followed by an operator
+(a field may be named `in`): the operator and where it ends.
+*/
+function listOperatorAt(
+	text: string,
+	index: number,
+): {op: 'in' | 'not in'; end: number} | undefined {
+	let i = index;
+	let op: 'in' | 'not in' = 'in';
+	if (wordAt(text, i).toLowerCase() === 'not') {
+		const next = skipSpaces(text, i + 3);
+		if (next === i + 3) {
+			return undefined;
+		}
+
+		i = next;
+		op = 'not in';
+	}
+
+	if (wordAt(text, i).toLowerCase() !== 'in') {
+		return undefined;
+	}
+
+	const end = i + 2;
+	const next = skipSpaces(text, end);
+	// `not in` needs its list; a lone `in` may be a word before an operator.
+	if (op === 'in' && text[next] !== '(' && operatorAt(text, next)) {
+		return undefined;
+	}
+
+	return nameChar.test(text[end] ?? ' ') ? undefined : {op, end};
+}
+
+/** What a stray character is, for the error that names it. */
+function strayError(text: string, i: number, afterName: boolean): string {
+	const char = text[i]!;
+	if (char === '&' || char === '|') {
+		const word = char === '&' ? 'and' : 'or';
+		return `write "${word}" to join clauses, not "${text.slice(i, i + 2).trim()}"`;
+	}
+
+	if (char === ',') {
+		return 'a comma separates the values of a list only: eventName in (A, B)';
+	}
+
+	if (afterName && !/[\w"/]/.test(char)) {
+		return `"${char}" is not an operator: use = != ~ !~ : > < >= <= or in (…)`;
+	}
+
+	const what = char === '"' ? 'a quoted value' : `"${char}"`;
+	return `expected a field name or a word, found ${what}`;
 }
 
 export function tokenize(text: string): TokenizeResult {
@@ -95,10 +315,10 @@ export function tokenize(text: string): TokenizeResult {
 		}
 
 		if (!nameStart.test(char)) {
-			const what = char === '"' ? 'a quoted value' : `"${char}"`;
+			const last = tokens.at(-1);
 			return {
 				ok: false,
-				error: `expected a field name or a word, found ${what}`,
+				error: strayError(text, i, last?.kind === 'name'),
 				position: i,
 			};
 		}
@@ -108,42 +328,54 @@ export function tokenize(text: string): TokenizeResult {
 			i++;
 		}
 
-		tokens.push({kind: 'name', text: text.slice(start, i), position: start});
+		const name = text.slice(start, i);
+		tokens.push({kind: 'name', text: name, position: start});
 
 		// An operator may follow, with or without spaces around it.
-		let j = i;
-		while (isSpace(text[j])) {
-			j++;
-		}
-
+		let j = skipSpaces(text, i);
 		const op = operatorAt(text, j);
 		if (op === undefined) {
+			const list = listOperatorAt(text, j);
+			if (list) {
+				tokens.push({kind: 'op', text: list.op, position: j});
+				const open = skipSpaces(text, list.end);
+				if (text[open] !== '(') {
+					return {
+						ok: false,
+						error: `"${list.op}" takes a list in parentheses: ${name} ${list.op} (A, B)`,
+						position: open,
+					};
+				}
+
+				const read = readList(text, open);
+				if (!read.ok) {
+					return read;
+				}
+
+				tokens.push(...read.tokens);
+				i = read.end;
+			} else if (name.toLowerCase() === 'last' && /\d/.test(text[j] ?? '')) {
+				// `last 2h`: the span is a value of its own.
+				const read = readValue(text, j, 'last');
+				if (!read.ok) {
+					return read;
+				}
+
+				tokens.push(read.token);
+				i = read.end;
+			}
+
 			continue;
 		}
 
 		tokens.push({kind: 'op', text: op, position: j});
-		j += op.length;
-		while (isSpace(text[j])) {
-			j++;
-		}
-
+		j = skipSpaces(text, j + op.length);
 		if (j >= text.length) {
 			return {
 				ok: false,
 				error: `a value is expected after "${op}"`,
 				position: j,
 			};
-		}
-
-		if (text[j] === '"') {
-			const quoted = readQuoted(text, j);
-			if (!quoted) {
-				return {ok: false, error: 'this quote is never closed', position: j};
-			}
-
-			tokens.push({kind: 'value', text: quoted.value, position: j});
-			i = quoted.end;
-			continue;
 		}
 
 		// `eventName==x` or `time=>x`: a value that starts like an operator is
@@ -157,17 +389,13 @@ export function tokenize(text: string): TokenizeResult {
 			};
 		}
 
-		const valueStart = j;
-		while (j < text.length && !isSpace(text[j])) {
-			j++;
+		const read = readValue(text, j, op);
+		if (!read.ok) {
+			return read;
 		}
 
-		tokens.push({
-			kind: 'value',
-			text: text.slice(valueStart, j),
-			position: valueStart,
-		});
-		i = j;
+		tokens.push(read.token);
+		i = read.end;
 	}
 
 	return {ok: true, tokens};

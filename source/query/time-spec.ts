@@ -7,7 +7,14 @@ A time names a span as long as its precision: `2024-05-01` is that whole
 day, `2024-05-01T10:00Z` that whole minute. A range `a..b` runs from the
 start of `a` to the end of `b`, so `time:2024-05-01..2024-05-02` is two days;
 either end may be left out.
+
+`newest` is the time of the newest event loaded and `newest-2h` two hours
+before it (units s, m, h, d, w): CloudTrail folders are often days old, so
+"the last two hours" means the last two hours of the logs, not of the clock.
+Each is an instant (a span of one millisecond).
 */
+
+import {durationUnits, type DurationUnit} from './query-ast.js';
 
 /** A half-open span of epoch milliseconds: start ≤ t < end. */
 export interface TimeSpan {
@@ -93,6 +100,62 @@ export function parseTime(text: string): TimeSpan | undefined {
 	return {start, end: start + length};
 }
 
+/** A span such as `2h`: its amount and unit, or undefined. */
+export function parseDuration(
+	text: string,
+): {amount: number; unit: DurationUnit} | undefined {
+	const match = /^(\d{1,9})([smhdw])$/i.exec(text.trim());
+	if (!match) {
+		return undefined;
+	}
+
+	const amount = Number(match[1]);
+	const unit = match[2]!.toLowerCase() as DurationUnit;
+	return amount > 0 ? {amount, unit} : undefined;
+}
+
+export function durationMs(duration: {
+	amount: number;
+	unit: DurationUnit;
+}): number {
+	return duration.amount * durationUnits[duration.unit];
+}
+
+/**
+`newest` or `newest-2h`: how long before the newest event, or undefined
+when the text is no such time.
+*/
+export function parseNewest(text: string): number | undefined {
+	const match = /^newest(?:-(.+))?$/i.exec(text.trim());
+	if (!match) {
+		return undefined;
+	}
+
+	if (match[1] === undefined) {
+		return 0;
+	}
+
+	const duration = parseDuration(match[1]);
+	return duration ? durationMs(duration) : undefined;
+}
+
+/**
+One end of a range: a written time, or `newest…` given the newest event's
+time (NaN when none is known, which matches nothing).
+*/
+function timeOrNewest(
+	text: string,
+	latest: number | undefined,
+): TimeSpan | undefined {
+	const before = parseNewest(text);
+	if (before === undefined) {
+		return parseTime(text);
+	}
+
+	const at = (latest ?? Number.NaN) - before;
+	return {start: at, end: at + 1};
+}
+
 /**
 True for a range `a..b` of two readable times where `b` ends before `a`
 starts, so that the error can say so rather than "not a time".
@@ -108,18 +171,27 @@ export function isReversedRange(text: string): boolean {
 	return start !== undefined && end !== undefined && end.end < start.start;
 }
 
-/** A time or a range `a..b`, `a..`, `..b`; undefined when unreadable. */
-export function parseTimeRange(text: string): TimeSpan | undefined {
+/**
+A time or a range `a..b`, `a..`, `..b`; undefined when unreadable. `latest`
+is the newest event's time, for `newest` and `newest-2h`.
+*/
+export function parseTimeRange(
+	text: string,
+	latest?: number,
+): TimeSpan | undefined {
 	const split = text.indexOf('..');
 	if (split === -1) {
-		return parseTime(text);
+		return timeOrNewest(text, latest);
 	}
 
 	const from = text.slice(0, split);
 	const to = text.slice(split + 2);
 	const start =
-		from === '' ? {start: -Infinity, end: -Infinity} : parseTime(from);
-	const end = to === '' ? {start: Infinity, end: Infinity} : parseTime(to);
+		from === ''
+			? {start: -Infinity, end: -Infinity}
+			: timeOrNewest(from, latest);
+	const end =
+		to === '' ? {start: Infinity, end: Infinity} : timeOrNewest(to, latest);
 	if (!start || !end || (from === '' && to === '') || end.end < start.start) {
 		return undefined;
 	}

@@ -6,6 +6,7 @@ import {
 	buildIndexInBackground,
 	type IndexBuild,
 } from '../query/background-index.js';
+import {createValueCache, type ValueSource} from '../query/complete-query.js';
 import {searchEvents} from '../query/search.js';
 import type {DateMode} from './table-columns.js';
 
@@ -26,6 +27,11 @@ export interface AppContext {
 	dateMode: DateMode;
 	/** The UTC day (or first and last days) the events cover, for the title. */
 	dateText: string;
+	/**
+	The newest event's time (of those read so far while loading): the end
+	of `last 2h` in a filter.
+	*/
+	latest: number | undefined;
 	/** Seqs matching a fuzzy query; the index is built on the first search. */
 	search: (query: string) => readonly number[];
 	/** The flagged events grouped for triage, most pressing first. */
@@ -34,6 +40,8 @@ export interface AppContext {
 	findingOf: ReadonlyMap<number, Finding>;
 	/** The story of an event's credential; the index is built on first use. */
 	story: (event: TrailEvent) => Story | undefined;
+	/** A field's values for Tab, counted on the first Tab for the field. */
+	fieldValues: ValueSource;
 }
 
 function utcDay(time: number): string {
@@ -43,6 +51,7 @@ function utcDay(time: number): string {
 function dateSpan(events: readonly TrailEvent[]): {
 	dateMode: DateMode;
 	dateText: string;
+	latest: number | undefined;
 } {
 	let first = Number.POSITIVE_INFINITY;
 	let last = Number.NEGATIVE_INFINITY;
@@ -54,18 +63,19 @@ function dateSpan(events: readonly TrailEvent[]): {
 	}
 
 	if (!Number.isFinite(first)) {
-		return {dateMode: 'time', dateText: ''};
+		return {dateMode: 'time', dateText: '', latest: undefined};
 	}
 
 	const from = utcDay(first);
 	const to = utcDay(last);
 	if (from === to) {
-		return {dateMode: 'time', dateText: `${from} UTC`};
+		return {dateMode: 'time', dateText: `${from} UTC`, latest: last};
 	}
 
 	return {
 		dateMode: from.slice(0, 4) === to.slice(0, 4) ? 'month-day' : 'full',
 		dateText: `${from} → ${to} UTC`,
+		latest: last,
 	};
 }
 
@@ -132,5 +142,6 @@ export function createAppContext(
 		findings,
 		findingOf: findingBySeq(findings),
 		story,
+		fieldValues: createValueCache(events),
 	};
 }

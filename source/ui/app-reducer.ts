@@ -1,4 +1,5 @@
 import type {TrailEvent} from '../core/types.js';
+import {remember} from '../core/history-store.js';
 import type {AppContext} from './app-context.js';
 import {
 	patch,
@@ -8,6 +9,7 @@ import {
 	type Pane,
 } from './app-state.js';
 import {commandFor, type CommandId, type KeyName} from './keymap.js';
+import {complete} from './complete-actions.js';
 import {settleFindings} from './findings-navigation.js';
 import {typeFacet} from './facets-actions.js';
 import {
@@ -17,6 +19,7 @@ import {
 } from './investigate-actions.js';
 import {editPrompt, insertText, type PromptEdit} from './prompt-edit.js';
 import {clampScrolls, move, nextFlagged} from './navigation.js';
+import {recallNewer, recallOlder} from './prompt-history.js';
 import {
 	applyFilter,
 	clearFilter,
@@ -44,6 +47,8 @@ export type AppAction =
 	| {type: 'type-text'; text: string}
 	| {type: 'apply-filter'; text: string}
 	| {type: 'run-search'; query: string}
+	/** A one-line note from outside the reducer (the history file). */
+	| {type: 'notice'; text: string}
 	/** A new list of events: more of a load, or the judged whole. */
 	| {type: 'rebase'; previous: readonly TrailEvent[]; initialFilter?: string}
 	| {type: CommandId};
@@ -67,7 +72,59 @@ function editDraft(state: AppState, edit: PromptEdit): AppState {
 	return patch(state, {
 		...next,
 		filterError: next.draft === state.draft ? state.filterError : undefined,
+		recall: next.draft === state.draft ? state.recall : undefined,
 	});
+}
+
+/** Up and Down in a prompt: the history of that prompt. */
+function recallEntry(state: AppState, older: boolean): AppState {
+	const list =
+		state.mode === 'search-input' ? state.history.search : state.history.filter;
+	const recalled = (older ? recallOlder : recallNewer)(
+		list,
+		state.draft,
+		state.recall,
+	);
+	if (recalled === undefined) {
+		return state;
+	}
+
+	return settle({
+		...state,
+		draft: recalled.draft,
+		caret: recalled.draft.length,
+		recall: recalled.recall,
+		filterError: undefined,
+	});
+}
+
+/** Enter in a prompt: run it, and keep what was run in its history. */
+function submit(context: AppContext, state: AppState): AppState {
+	const text = state.draft.trim();
+	if (state.mode === 'search-input') {
+		const next = submitSearch(context, state);
+		return text === ''
+			? next
+			: {
+					...next,
+					history: {
+						...next.history,
+						search: remember(next.history.search, text),
+					},
+				};
+	}
+
+	const next = applyFilter(context, state, state.draft);
+	// A bad filter stays in the prompt with its error, out of the history.
+	if (next.mode !== 'list' || text === '') {
+		return next;
+	}
+
+	return {
+		...next,
+		recall: undefined,
+		history: {...next.history, filter: remember(next.history.filter, text)},
+	};
 }
 
 /**
@@ -156,7 +213,13 @@ function runCommand(
 		}
 
 		case 'start-search':
-			return {...state, mode: 'search-input', draft: '', caret: 0};
+			return {
+				...state,
+				mode: 'search-input',
+				draft: '',
+				caret: 0,
+				recall: undefined,
+			};
 		case 'next-hit':
 			return jumpToHit(state, 1);
 		case 'previous-hit':
@@ -168,6 +231,7 @@ function runCommand(
 				draft: state.filter?.text ?? '',
 				caret: (state.filter?.text ?? '').length,
 				filterError: undefined,
+				recall: undefined,
 			});
 		case 'next-flagged':
 			return nextFlagged(context, state, 1);
@@ -195,16 +259,21 @@ function runCommand(
 		case 'quit':
 			return patch(state, {quit: true});
 		case 'submit-input':
-			return state.mode === 'search-input'
-				? submitSearch(context, state)
-				: applyFilter(context, state, state.draft);
+			return submit(context, state);
 		case 'cancel-input':
 			return settle({
 				...state,
 				mode: 'list',
 				draft: '',
 				filterError: undefined,
+				recall: undefined,
 			});
+		case 'complete':
+			return complete(context, state);
+		case 'history-previous':
+			return recallEntry(state, true);
+		case 'history-next':
+			return recallEntry(state, false);
 		case 'caret-left':
 		case 'caret-right':
 		case 'caret-start':
@@ -259,6 +328,7 @@ function typeText(state: AppState, text: string): AppState {
 		...state,
 		...insertText(state, typed),
 		filterError: undefined,
+		recall: undefined,
 	});
 }
 
@@ -269,9 +339,13 @@ function keyPress(
 	text: string,
 	loading: boolean,
 ): AppState {
-	// A note lasts until the next key.
-	const start = state.message ? {...state, message: undefined} : state;
 	const command = key === undefined ? undefined : commandFor(state.mode, key);
+	// A note lasts until the next key, a Tab's candidates until another key.
+	let start = state.message ? {...state, message: undefined} : state;
+	if (start.completion && command !== 'complete') {
+		start = settle({...start, completion: undefined});
+	}
+
 	if (command !== undefined && loading && waitsForLoad.has(command)) {
 		return patch(start, {
 			message: {
@@ -331,6 +405,8 @@ export function createAppReducer(
 				return applyFilter(context, state, action.text);
 			case 'run-search':
 				return runSearch(context, state, action.query);
+			case 'notice':
+				return patch(state, {message: {tone: 'warning', text: action.text}});
 			default:
 				return runCommand(context, state, action.type);
 		}

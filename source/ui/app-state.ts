@@ -1,4 +1,6 @@
 import type {Finding, TrailEvent} from '../core/types.js';
+import {emptyHistory, type PromptHistory} from '../core/history-store.js';
+import type {Candidate} from '../query/complete-query.js';
 import type {AppContext} from './app-context.js';
 import {
 	allEventsView,
@@ -12,6 +14,7 @@ import type {Mode} from './keymap.js';
 import type {FacetState} from './facets-actions.js';
 import {computeLayout, type Layout} from './layout.js';
 import {pivotMenuRows} from './pivot-menu.js';
+import type {Recall} from './prompt-history.js';
 import {scopeHeadLines} from './scope-head.js';
 import type {SummaryState} from './summary-actions.js';
 
@@ -52,6 +55,22 @@ export interface Scope {
 	status: string;
 }
 
+/**
+Tab in the filter prompt: the candidates shown under it, and the span of the
+draft that the next Tab replaces with the next one.
+*/
+export interface CompletionState {
+	candidates: readonly Candidate[];
+	/** The candidate in the draft; -1 while they are only listed. */
+	index: number;
+	start: number;
+	end: number;
+	/** A space follows a value put in place by cycling. */
+	spaceAfter: boolean;
+	/** Why nothing completes, shown instead of candidates. */
+	note?: string;
+}
+
 /** A one-shot note on the bottom line, gone at the next key. */
 export interface Message {
 	tone: 'notice' | 'warning' | 'error';
@@ -82,6 +101,12 @@ export interface AppState {
 	filter: FilterState | undefined;
 	filterError: FilterError | undefined;
 	message: Message | undefined;
+	/** The prompts' histories, newest last (kept between runs by the App). */
+	history: PromptHistory;
+	/** Set while Up and Down walk the open prompt's history. */
+	recall: Recall | undefined;
+	/** Set from a Tab in the filter prompt until another key. */
+	completion: CompletionState | undefined;
 	/** Set by `quit`; the component then unmounts the app. */
 	quit: boolean;
 	/** Selected row of the triage view, an index into `context.findings`. */
@@ -114,6 +139,7 @@ export function initialState(
 	context: AppContext,
 	columns: number,
 	rows: number,
+	history: PromptHistory = emptyHistory,
 ): AppState {
 	return {
 		columns,
@@ -132,6 +158,9 @@ export function initialState(
 		filter: undefined,
 		filterError: undefined,
 		message: undefined,
+		history,
+		recall: undefined,
+		completion: undefined,
 		quit: false,
 		findingCursor: 0,
 		findingTop: 0,
@@ -145,11 +174,15 @@ export function initialState(
 }
 
 /**
-The layout the state is drawn with: the caret row takes one more line, and
-a finding's or a story's head takes its rows over the table.
+The layout the state is drawn with: the caret row of an error (or the
+candidates of a Tab) takes one more line, and a finding's or a story's head
+takes its rows over the table.
 */
 export function layoutOf(state: AppState): Layout {
-	const caret = state.mode === 'filter-input' && state.filterError ? 1 : 0;
+	const caret =
+		state.mode === 'filter-input' && (state.filterError ?? state.completion)
+			? 1
+			: 0;
 	const bottom = state.mode === 'pivot' ? pivotMenuRows : 1 + caret;
 	const head = scopeHeadLines(state, Math.max(state.columns, 20)).length;
 	return computeLayout(state.columns, state.rows, bottom, head);

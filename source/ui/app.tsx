@@ -1,5 +1,13 @@
-import {useCallback, useEffect, useMemo, useReducer, useState} from 'react';
+import {
+	useCallback,
+	useEffect,
+	useMemo,
+	useReducer,
+	useRef,
+	useState,
+} from 'react';
 import {Box, useApp, useInput, type Key} from 'ink';
+import {memoryHistoryStore, type HistoryStore} from '../core/history-store.js';
 import type {Dataset} from '../core/types.js';
 import {createAppContext, type AppContext} from './app-context.js';
 import {createAppReducer} from './app-reducer.js';
@@ -41,6 +49,12 @@ export interface AppProps {
 	search index is built in the background.
 	*/
 	live?: boolean;
+	/**
+	Where the prompts' histories are kept between runs: the config folder's
+	file for a real session (runApp); in memory by default, so that tests
+	touch no file.
+	*/
+	history?: HistoryStore;
 }
 
 /** The rule between the panes when they sit side by side. */
@@ -168,8 +182,11 @@ export function App({
 	initialFilter,
 	loading,
 	live = false,
+	history,
 }: AppProps) {
 	const size = useTerminalSize({columns, rows});
+	const [store] = useState(() => history ?? memoryHistoryStore());
+	const [stored] = useState(() => store.load());
 	const stillLoading = loading !== undefined;
 	const context = useMemo(
 		() =>
@@ -190,7 +207,12 @@ export function App({
 		[context, stillLoading],
 	);
 	const [state, dispatch] = useReducer(reducer, undefined, () => {
-		const start = initialState(context, size.columns, size.rows);
+		const start = {
+			...initialState(context, size.columns, size.rows, stored.history),
+			message: stored.problem
+				? {tone: 'warning' as const, text: stored.problem}
+				: undefined,
+		};
 		return initialFilter && !stillLoading
 			? reducer(start, {type: 'apply-filter', text: initialFilter})
 			: start;
@@ -227,6 +249,23 @@ export function App({
 			exit();
 		}
 	}, [state.quit, exit]);
+
+	// Keep the histories between runs; a failure is told once, then the
+	// session goes on without them.
+	const saved = useRef(stored.history);
+	const warned = useRef(false);
+	useEffect(() => {
+		if (state.history === saved.current) {
+			return;
+		}
+
+		saved.current = state.history;
+		const problem = store.save(state.history);
+		if (problem && !warned.current) {
+			warned.current = true;
+			dispatch({type: 'notice', text: problem});
+		}
+	}, [state.history, store]);
 
 	const layout = layoutOf(state);
 	const title = `trailtui  ${context.dateText}`;

@@ -90,4 +90,7 @@ export type InvestigateCommand =
 	| 'choose-grouping'
 	| 'cycle-sort'
 	| 'reverse-sort'
-	| 'drill-down';
+	| 'drill-down'
+	| 'complete'
+	| 'history-previous'
+	| 'history-next';

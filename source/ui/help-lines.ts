@@ -82,7 +82,8 @@ The prompt has no help of its own (`?` is text there), so the list's help
 sums up its editing keys in one row, from the bindings with a `brief`.
 */
 export function promptKeysRow(): HelpRow {
-	const bindings = bindingsFor('search-input');
+	// The filter prompt has every key of the search prompt, and Tab.
+	const bindings = bindingsFor('filter-input');
 	const parts: string[] = [];
 	const commands: CommandId[] = [];
 	for (const binding of bindings.filter((b) => b.brief !== undefined)) {

@@ -144,8 +144,8 @@ export const keymap: readonly KeyBinding[] = [
 	},
 	{
 		command: 'start-filter',
-		keys: ['f'],
-		description: 'Field filter: eventName=X, ip!=X, principal~X, flagged',
+		keys: ['f', ':'],
+		description: 'Filter: eventName=X ip=10.0.0.0/8, a or b, !(…), last 2h',
 		modes: ['list'],
 		footer: 'filter',
 	},

@@ -1,5 +1,6 @@
 import {useEffect, useSyncExternalStore} from 'react';
 import {useApp} from 'ink';
+import type {HistoryStore} from '../core/history-store.js';
 import {App} from './app.js';
 import type {LiveSource} from './live-source.js';
 
@@ -9,9 +10,12 @@ export function LiveApp({
 	initialFilter,
 	columns,
 	rows,
+	history,
 }: {
 	source: LiveSource;
 	initialFilter?: string | undefined;
+	/** Where the prompts' histories are kept (see App). */
+	history?: HistoryStore | undefined;
 	/** A fixed size, for tests; the terminal's by default. */
 	columns?: number;
 	rows?: number;
@@ -34,6 +38,7 @@ export function LiveApp({
 			initialFilter={initialFilter}
 			columns={columns}
 			rows={rows}
+			{...(history ? {history} : {})}
 		/>
 	);
 }

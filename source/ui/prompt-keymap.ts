@@ -83,4 +83,31 @@ export const promptBindings: readonly KeyBinding[] = [
 		footer: 'clear',
 		brief: 'clear',
 	},
+	{
+		command: 'complete',
+		keys: ['tab'],
+		description:
+			'Complete the field or value at the cursor (values from the logs, most frequent first); Tab again: the next candidate',
+		modes: ['filter-input'],
+		footer: 'complete',
+		brief: 'complete',
+	},
+	{
+		command: 'history-previous',
+		keys: ['up', 'ctrl+p'],
+		description: "Older entry of the prompt's history",
+		modes: inputs,
+		brief: 'history',
+	},
+	{
+		command: 'history-next',
+		keys: ['down', 'ctrl+n'],
+		description: "Newer entry of the prompt's history, then the draft",
+		modes: inputs,
+		pair: {
+			with: 'history-previous',
+			description:
+				"Older / newer entry of the prompt's history (kept between runs)",
+		},
+	},
 ];

@@ -179,7 +179,7 @@ export function applyFilter(
 		});
 	}
 
-	const parsed = parseFilter(trimmed);
+	const parsed = parseFilter(trimmed, {latest: context.latest});
 	if (!parsed.ok) {
 		return settle({
 			...state,

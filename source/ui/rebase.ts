@@ -67,6 +67,7 @@ export function rebase(
 		pane: state.pane,
 		scroll: state.scroll,
 		message: state.message,
+		history: state.history,
 		cursor: asViewIndex(seq),
 		top: asViewIndex(Math.max(0, seq - (state.cursor - state.top))),
 	});

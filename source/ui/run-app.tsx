@@ -1,6 +1,7 @@
 import process from 'node:process';
 import {render} from 'ink';
 import type {Dataset} from '../core/types.js';
+import {fileHistoryStore, type HistoryStore} from '../core/history-store.js';
 import {debugLog} from '../core/debug-log.js';
 import {App} from './app.js';
 import {LiveApp} from './live-app.js';
@@ -19,6 +20,11 @@ export const leaveAlternateScreen = '\u001B[2J\u001B[H\u001B[?1049l\u001B[?25h';
 export interface RunAppOptions {
 	/** A filter applied before the first frame, e.g. from `--filter`. */
 	initialFilter?: string;
+	/**
+	Where the prompts' histories are kept: by default `history.json` in the
+	user's config folder (XDG_CONFIG_HOME/trailtui).
+	*/
+	history?: HistoryStore;
 	/** Streams, for tests; the process's own by default. */
 	stdout?: NodeJS.WriteStream;
 	stdin?: NodeJS.ReadStream;
@@ -71,11 +77,20 @@ export async function runApp(
 		rows: stdout.rows,
 	});
 
+	const history = options.history ?? fileHistoryStore();
 	const instance = render(
 		input instanceof LiveSource ? (
-			<LiveApp source={input} initialFilter={options.initialFilter} />
+			<LiveApp
+				source={input}
+				initialFilter={options.initialFilter}
+				history={history}
+			/>
 		) : (
-			<App dataset={input} initialFilter={options.initialFilter} />
+			<App
+				dataset={input}
+				initialFilter={options.initialFilter}
+				history={history}
+			/>
 		),
 		{
 			// Ink needs only write, the size, isTTY and 'resize' of it.

@@ -145,6 +145,55 @@ function caretCell(text: string): string {
 	return '';
 }
 
+/** A count as the candidates show it: `1.2k` past a thousand. */
+function shortCount(count: number): string {
+	return count < 1000 ? String(count) : `${(count / 1000).toFixed(1)}k`;
+}
+
+/**
+The row under the filter prompt after a Tab: the candidates (from the one in
+the draft on, while cycling), or why nothing completes.
+*/
+export function completionLine(state: AppState): Line {
+	const {completion} = state;
+	if (!completion) {
+		return [];
+	}
+
+	const {candidates, index} = completion;
+	if (candidates.length === 0) {
+		return [{text: `  ${visible(completion.note ?? '')}`, tone: 'notice'}];
+	}
+
+	const line: Segment[] = [
+		{
+			text:
+				index < 0
+					? `  Tab cycles (${n(candidates.length)}): `
+					: `  ${n(index + 1)}/${n(candidates.length)}: `,
+			tone: 'muted',
+		},
+	];
+	const from = Math.max(index, 0);
+	for (const [offset, candidate] of candidates
+		.slice(from, from + 50)
+		.entries()) {
+		line.push({
+			text: visible(candidate.label) || '""',
+			tone: offset === 0 && index >= 0 ? 'match' : 'label',
+		});
+		line.push({
+			text:
+				candidate.count === undefined
+					? '  '
+					: ` ${shortCount(candidate.count)}  `,
+			tone: 'muted',
+		});
+	}
+
+	return line;
+}
+
 function promptLines(state: AppState, width: number): Line[] {
 	const label =
 		state.mode === 'search-input'
@@ -176,12 +225,17 @@ function promptLines(state: AppState, width: number): Line[] {
 			{text: ' '.repeat(column)},
 			{text: `^ ${visible(error.message)}`, tone: 'error'},
 		]);
+	} else if (state.mode === 'filter-input' && state.completion) {
+		lines.push(completionLine(state));
 	}
 
 	return lines;
 }
 
-/** The bottom rows: one, or two when a filter error needs its caret. */
+/**
+The bottom rows: one, or two when a filter error needs its caret or a Tab
+lists its candidates.
+*/
 export function bottomLines(state: AppState, width: number): Line[] {
 	if (state.mode === 'search-input' || state.mode === 'filter-input') {
 		return promptLines(state, width);

@@ -2,6 +2,7 @@ import {setImmediate as nextTurn} from 'node:timers/promises';
 import {stripVTControlCharacters} from 'node:util';
 import {createElement} from 'react';
 import {render} from 'ink-testing-library';
+import type {HistoryStore} from '../../source/core/history-store.js';
 import type {Dataset} from '../../source/core/types.js';
 import {App} from '../../source/ui/app.js';
 import {cursorMark} from '../../source/ui/event-table.js';
@@ -91,6 +92,8 @@ export interface ScreenSize {
 	initialFilter?: string;
 	/** Size from the output stream (and its resizes) instead of props. */
 	follow?: boolean;
+	/** The prompts' history store; in memory by default. */
+	history?: HistoryStore;
 }
 
 /** Renders the app and waits for its first frame and input subscription. */
@@ -104,6 +107,7 @@ export async function renderApp(
 			columns: size.follow ? undefined : (size.columns ?? 100),
 			rows: size.follow ? undefined : (size.rows ?? 30),
 			initialFilter: size.initialFilter,
+			...(size.history ? {history: size.history} : {}),
 		}),
 	);
 	await waitForFrame(app, (frame) => frame.length > 0, 'at all');

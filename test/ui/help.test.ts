@@ -58,7 +58,8 @@ test('? lists every key of the list view, from the keymap', async () => {
 	for (const key of [
 		'/',
 		'n / N ',
-		'f ',
+		// `:` opens the filter too, as in lnav and vim.
+		'f, : ',
 		'Tab / Shift-Tab',
 		'Enter',
 		'?',

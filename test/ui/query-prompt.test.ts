@@ -1,0 +1,185 @@
+import '../helpers/ui-force-color.js';
+import {afterEach, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {cleanup} from 'ink-testing-library';
+import {
+	memoryHistoryStore,
+	type HistoryStore,
+} from '../../source/core/history-store.js';
+import {sequenceDataset} from '../helpers/ui-dataset.js';
+import {keys} from '../helpers/ui-keys.js';
+import {
+	press,
+	renderApp,
+	rowsOf,
+	waitForFrame,
+	waitForText,
+} from '../helpers/ui-render.js';
+
+/**
+The filter prompt's query keys: Tab completion of fields and values, the
+history on Up and Down (a store injected, no file), `:` to open it, and
+the caret under a mistake in the query language.
+*/
+
+afterEach(() => {
+	cleanup();
+});
+
+/** The prompt's row: the bottom one, or the one over the candidates. */
+function promptRow(frame: string): string {
+	return rowsOf(frame).find((row) => row.startsWith('filter: ')) ?? '';
+}
+
+const prompted = (text: string) => (plain: string) =>
+	promptRow(plain).startsWith(`filter: ${text}`);
+
+test('Tab completes a field name, and the shared start of several', async () => {
+	const app = await renderApp(sequenceDataset(20));
+	await press(app, ['f', 'eventN'], prompted('eventN'));
+	await press(app, keys.tab, prompted('eventName '), 'with the field');
+	// eventName, eventType and eventCategory share "event".
+	await press(app, [keys.ctrlU, 'ev'], prompted('ev '));
+	const listed = await press(
+		app,
+		keys.tab,
+		(plain) => plain.includes('Tab cycles (3)'),
+		'with the candidates listed',
+	);
+	assert.ok(promptRow(listed).startsWith('filter: event '), promptRow(listed));
+	assert.match(rowsOf(listed).at(-1) ?? '', /eventName.*eventType/);
+});
+
+test('Tab completes a value seen in the logs, and cycles through several', async () => {
+	const app = await renderApp(sequenceDataset(50));
+	await press(app, ['f', 'eventName=Ge'], prompted('eventName=Ge'));
+	await press(app, keys.tab, prompted('eventName=GetObject '), 'completed');
+	const applied = await press(
+		app,
+		keys.enter,
+		(plain) => plain.includes('10/50 events'),
+		'with the filter applied',
+	);
+	assert.match(applied, /filter eventName=GetObject/);
+
+	await press(app, ['f', keys.ctrlU, 'eventName='], prompted('eventName= '));
+	const listed = await press(
+		app,
+		keys.tab,
+		(plain) => plain.includes('Tab cycles (5)'),
+		'with the five names and their counts',
+	);
+	// Most frequent first, ties by name; each with its count.
+	assert.match(
+		rowsOf(listed).at(-1) ?? '',
+		/AssumeRole 10 {2}DescribeInstances 10 {2}GetObject 10/,
+	);
+	await press(app, keys.tab, prompted('eventName=AssumeRole '), 'the first');
+	const second = await press(
+		app,
+		keys.tab,
+		prompted('eventName=DescribeInstances '),
+		'the second',
+	);
+	assert.match(rowsOf(second).at(-1) ?? '', /2\/5: DescribeInstances/);
+	// Another key ends the cycle and takes the candidates away.
+	const typed = await press(
+		app,
+		'x',
+		(plain) => !plain.includes('2/5'),
+		'without the candidates',
+	);
+	assert.ok(
+		promptRow(typed).startsWith('filter: eventName=DescribeInstances x'),
+	);
+});
+
+test('Up and Down walk the filter history and come back to the draft', async () => {
+	const store = memoryHistoryStore({
+		filter: ['eventName=GetObject', 'user=user003'],
+		search: ['AssumeRole'],
+	});
+	const app = await renderApp(sequenceDataset(20), {history: store});
+	await press(app, [':', 'ab'], prompted('ab'));
+	await press(app, keys.up, prompted('user=user003'), 'the newest entry');
+	await press(app, keys.up, prompted('eventName=GetObject'), 'the older one');
+	await press(
+		app,
+		keys.up,
+		prompted('eventName=GetObject'),
+		'still the oldest',
+	);
+	await press(app, keys.down, prompted('user=user003'), 'newer again');
+	await press(app, keys.down, prompted('ab '), 'the draft kept aside');
+
+	// An applied filter becomes the newest entry, and is saved.
+	await press(app, [keys.ctrlU, 'eventName=PutObject', keys.enter], (plain) =>
+		plain.includes('filter eventName=PutObject'),
+	);
+	// The App saves once the frame is drawn.
+	await waitForFrame(app, () => store.saved.length > 0, 'with it saved');
+	assert.deepEqual(store.saved.at(-1)?.filter, [
+		'eventName=GetObject',
+		'user=user003',
+		'eventName=PutObject',
+	]);
+	// The search prompt has its own list.
+	await press(
+		app,
+		['/', keys.up],
+		(plain) => (rowsOf(plain).at(-1) ?? '').startsWith('/AssumeRole'),
+		'the search history',
+	);
+});
+
+test(': opens the filter prompt like f', async () => {
+	const app = await renderApp(sequenceDataset(10));
+	const frame = await press(app, ':', prompted(''), 'with the prompt');
+	assert.ok(promptRow(frame).startsWith('filter: '));
+});
+
+test('a bad query shows its error with the caret under the mistake', async () => {
+	const app = await renderApp(sequenceDataset(10));
+	const frame = await press(
+		app,
+		[':', 'flagged or (denied', keys.enter],
+		(plain) => plain.includes('^'),
+		'with the caret line',
+	);
+	const rows = rowsOf(frame);
+	const caretRow = rows.at(-1) ?? '';
+	assert.equal(caretRow.indexOf('^'), 'filter: flagged or '.length);
+	assert.match(caretRow, /never closed/);
+	assert.match(frame, /10 events/);
+});
+
+test('a history that cannot be read or saved is a notice, and the session goes on', async () => {
+	let saves = 0;
+	const broken: HistoryStore = {
+		load: () => ({
+			history: {filter: [], search: []},
+			problem: 'History not read (EACCES): /x/history.json',
+		}),
+		save() {
+			saves++;
+			return 'History not saved (EROFS): /x/history.json';
+		},
+	};
+	const app = await renderApp(sequenceDataset(20), {history: broken});
+	await waitForText(app, 'History not read (EACCES)');
+	const applied = await press(
+		app,
+		['f', 'eventName=GetObject', keys.enter],
+		(plain) => plain.includes('History not saved (EROFS)'),
+		'with the notice',
+	);
+	assert.match(applied, /4\/20 events/);
+	await press(
+		app,
+		['f', keys.ctrlU, 'eventName=PutObject', keys.enter],
+		(plain) => plain.includes('filter eventName=PutObject'),
+	);
+	await waitForFrame(app, () => saves === 2, 'with the second save');
+	const after = app.lastFrame() ?? '';
+	assert.doesNotMatch(after, /History not saved/, 'told once');
+});
