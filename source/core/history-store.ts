@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {randomBytes} from 'node:crypto';
-import {terminalSafeJson} from '../report/json-lines.js';
+import {terminalSafeJson} from './safe-json.js';
 import {configDir} from './config-dir.js';
 
 /**
