@@ -24,6 +24,13 @@ import {
 	toggleFindings,
 } from './triage-actions.js';
 import {rebase, waitsForLoad} from './rebase.js';
+import {
+	isWorkflowPrompt,
+	workflowAction,
+	workflowCommand,
+	type WorkflowAction,
+} from './workflow-actions.js';
+import {zoomOut} from './zoom-actions.js';
 
 /**
 The whole screen state changes here. A keypress arrives as `key-press` and
@@ -40,6 +47,7 @@ export type AppAction =
 	| {type: 'run-search'; query: string}
 	/** A new list of events: more of a load, or the judged whole. */
 	| {type: 'rebase'; previous: readonly TrailEvent[]; initialFilter?: string}
+	| WorkflowAction
 	| {type: CommandId};
 
 export type AppReducer = (state: AppState, action: AppAction) => AppState;
@@ -93,7 +101,9 @@ function back(context: AppContext, state: AppState, closing = false): AppState {
 				return patch(state, {search: undefined});
 			}
 
-			return clearFilter(context, state);
+			return state.filter || state.zoom.length === 0
+				? clearFilter(context, state)
+				: zoomOut(context, state);
 		default:
 			return state;
 	}
@@ -198,6 +208,9 @@ function runCommand(
 		case 'delete-to-end':
 		case 'clear-input':
 			return editDraft(state, command);
+		default:
+			// The timeline, marks and export commands (workflow-keymap.ts).
+			return workflowCommand(context, state, command);
 	}
 }
 
@@ -211,7 +224,11 @@ function submitSearch(context: AppContext, state: AppState): AppState {
 }
 
 function typeText(state: AppState, text: string): AppState {
-	if (state.mode !== 'search-input' && state.mode !== 'filter-input') {
+	if (
+		state.mode !== 'search-input' &&
+		state.mode !== 'filter-input' &&
+		!isWorkflowPrompt(state.mode)
+	) {
 		return state;
 	}
 
@@ -291,6 +308,12 @@ export function createAppReducer(
 				return applyFilter(context, state, action.text);
 			case 'run-search':
 				return runSearch(context, state, action.query);
+			case 'restore-marks':
+			case 'session-notice':
+			case 'export-written':
+			case 'export-exists':
+			case 'export-failed':
+				return workflowAction(state, action);
 			default:
 				return runCommand(context, state, action.type);
 		}

@@ -1,4 +1,6 @@
 import type {Finding, TrailEvent} from '../core/types.js';
+import {noMarks, type MarkMap} from '../investigate/marks.js';
+import type {TimeWindow} from '../investigate/timeline.js';
 import type {AppContext} from './app-context.js';
 import {
 	allEventsView,
@@ -11,6 +13,8 @@ import {
 import type {Mode} from './keymap.js';
 import {computeLayout, type Layout} from './layout.js';
 import {scopeHeadLines} from './scope-head.js';
+import {timelineRows} from './timeline-view.js';
+import type {ExportDialog, NotePrompt} from './workflow-state.js';
 
 /** The two panes of the list view; the focused one takes the movement keys. */
 export type Pane = 'table' | 'side';
@@ -94,6 +98,16 @@ export interface AppState {
 	Esc walks back one view at a time.
 	*/
 	returnTo: AppState | undefined;
+	/** The timeline over the list: undefined follows the terminal's height. */
+	timeline: boolean | undefined;
+	/** The list's zoom windows (z), innermost last. */
+	zoom: readonly TimeWindow[];
+	/** Marked events and their notes, by seq. */
+	marks: MarkMap;
+	/** The open note prompt (c). */
+	note: NotePrompt | undefined;
+	/** The open export dialog (w). */
+	exportDialog: ExportDialog | undefined;
 }
 
 export function initialState(
@@ -123,6 +137,12 @@ export function initialState(
 		findingTop: 0,
 		scope: undefined,
 		returnTo: undefined,
+		// Not while loading: the view changes with every batch.
+		timeline: context.loading ? false : undefined,
+		zoom: [],
+		marks: noMarks,
+		note: undefined,
+		exportDialog: undefined,
 	};
 }
 
@@ -131,9 +151,19 @@ The layout the state is drawn with: the caret row takes one more line, and
 a finding's or a story's head takes its rows over the table.
 */
 export function layoutOf(state: AppState): Layout {
+	// The help takes the status and bottom rows too, so its keys fit 80×24.
+	if (state.mode === 'help') {
+		return computeLayout(state.columns, state.rows, 0, 0, false);
+	}
+
 	const caret = state.mode === 'filter-input' && state.filterError ? 1 : 0;
 	const head = scopeHeadLines(state, Math.max(state.columns, 20)).length;
-	return computeLayout(state.columns, state.rows, 1 + caret, head);
+	return computeLayout(
+		state.columns,
+		state.rows,
+		1 + caret,
+		head + timelineRows(state),
+	);
 }
 
 /** The selected event, if the view has any. */

@@ -22,6 +22,11 @@ import {SidePanel} from './side-panel.js';
 import {bottomLines, StatusLine} from './status-line.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import type {LoadingStatus} from './live-source.js';
+import {memorySessions} from '../investigate/session-store.js';
+import {ExportView} from './export-view.js';
+import {timelineLines} from './timeline-lines.js';
+import {useWorkflow, type WorkflowEnv} from './use-workflow.js';
+import {inExport} from './workflow-keymap.js';
 
 export interface AppProps {
 	dataset: Dataset;
@@ -38,6 +43,11 @@ export interface AppProps {
 	search index is built in the background.
 	*/
 	live?: boolean;
+	/**
+	Where marks are kept and exports go. By default marks live in memory
+	only (tests); the real screen passes the config folder's sessions.
+	*/
+	workflow?: Partial<WorkflowEnv> | undefined;
 }
 
 /** The rule between the panes when they sit side by side. */
@@ -86,6 +96,16 @@ function Body({
 				/>
 			);
 		default:
+			if (inExport(state.mode)) {
+				return (
+					<ExportView
+						state={state}
+						width={layout.width}
+						rows={layout.pageRows}
+					/>
+				);
+			}
+
 			break;
 	}
 
@@ -134,6 +154,7 @@ function Body({
 				rows={layout.sideRows}
 				offset={state.scroll.side}
 				focused={!inList}
+				mark={event && state.marks.get(event.seq)}
 			/>
 		</Box>
 	);
@@ -151,6 +172,7 @@ export function App({
 	initialFilter,
 	loading,
 	live = false,
+	workflow,
 }: AppProps) {
 	const size = useTerminalSize({columns, rows});
 	const stillLoading = loading !== undefined;
@@ -211,6 +233,17 @@ export function App({
 		}
 	}, [state.quit, exit]);
 
+	const [memory] = useState(memorySessions);
+	const env = useMemo<WorkflowEnv>(
+		() => ({
+			sessions: workflow?.sessions ?? memory,
+			cwd: workflow?.cwd ?? (() => process.cwd()),
+			now: workflow?.now ?? Date.now,
+		}),
+		[workflow?.sessions, workflow?.cwd, workflow?.now, memory],
+	);
+	useWorkflow(context, state, dispatch, env);
+
 	const layout = layoutOf(state);
 	const title = `trailtui  ${context.dateText}`;
 	return (
@@ -224,16 +257,23 @@ export function App({
 			{scopeHeadLines(state, layout.width).map((line, index) => (
 				<LineText key={`head-${index}`} line={line} width={layout.width} />
 			))}
-			<Body context={context} state={state} layout={layout} />
-			<StatusLine
-				context={context}
-				state={state}
-				width={layout.width}
-				loading={loading}
-			/>
-			{bottomLines(state, layout.width).map((line, index) => (
-				<LineText key={index} line={line} width={layout.width} />
+			{timelineLines(context, state, layout.width).map((line, index) => (
+				<LineText key={`time-${index}`} line={line} width={layout.width} />
 			))}
+			<Body context={context} state={state} layout={layout} />
+			{state.mode === 'help' ? null : (
+				<StatusLine
+					context={context}
+					state={state}
+					width={layout.width}
+					loading={loading}
+				/>
+			)}
+			{state.mode === 'help'
+				? null
+				: bottomLines(state, layout.width).map((line, index) => (
+						<LineText key={index} line={line} width={layout.width} />
+					))}
 		</Box>
 	);
 }

@@ -17,7 +17,15 @@ export type Mode =
 	/** The events of one finding, opened from the triage view. */
 	| 'finding'
 	/** Every event of one credential, in time order. */
-	| 'story';
+	| 'story'
+	/** The one-line note prompt of a marked event (`c`). */
+	| 'note-input'
+	/** The export dialog (`w`): what, which format, and its prompts. */
+	| 'export'
+	| 'export-file'
+	| 'export-columns'
+	/** The file exists: overwrite it? */
+	| 'export-confirm';
 
 export const modes: readonly Mode[] = [
 	'list',
@@ -29,6 +37,11 @@ export const modes: readonly Mode[] = [
 	'findings',
 	'finding',
 	'story',
+	'note-input',
+	'export',
+	'export-file',
+	'export-columns',
+	'export-confirm',
 ];
 
 /** Every action a key can trigger; also the reducer's action types. */
@@ -65,4 +78,28 @@ export type CommandId =
 	| 'caret-start'
 	| 'caret-end'
 	| 'delete-word'
-	| 'delete-to-end';
+	| 'delete-to-end'
+	| WorkflowCommand;
+
+/** The timeline, marks and export commands (see workflow-keymap.ts). */
+export type WorkflowCommand =
+	| 'toggle-timeline'
+	| 'zoom-in'
+	| 'zoom-out'
+	| 'toggle-mark'
+	| 'edit-note'
+	| 'next-marked'
+	| 'previous-marked'
+	| 'open-export'
+	| 'export-view'
+	| 'export-marked'
+	| 'export-jsonl'
+	| 'export-csv'
+	| 'export-markdown'
+	| 'edit-columns'
+	| 'choose-file'
+	| 'close-export'
+	| 'submit-prompt'
+	| 'cancel-prompt'
+	| 'confirm-overwrite'
+	| 'decline-overwrite';

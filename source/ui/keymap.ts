@@ -1,6 +1,7 @@
 import {modes, type CommandId, type Mode} from './commands.js';
 import {keyLabel, type KeyName} from './key-names.js';
 import {promptBindings} from './prompt-keymap.js';
+import {workflowBindings} from './workflow-keymap.js';
 
 /**
 The one table of keys. The input dispatcher looks commands up here and the
@@ -69,6 +70,7 @@ export const keymap: readonly KeyBinding[] = [
 		keys: ['pageup', 'ctrl+b'],
 		description: 'Up one page',
 		modes: views,
+		pair: {with: 'page-down', description: 'Down / up one page'},
 	},
 	{
 		command: 'go-top',
@@ -179,6 +181,7 @@ export const keymap: readonly KeyBinding[] = [
 		modes: ['list'],
 		footer: 'problems',
 	},
+	...workflowBindings,
 	{
 		command: 'toggle-help',
 		keys: ['?'],
@@ -189,7 +192,7 @@ export const keymap: readonly KeyBinding[] = [
 	{
 		command: 'back',
 		keys: ['escape'],
-		description: 'Back out one level; clear the search, then the filter',
+		description: 'Back out one level; clear the search, filter, zoom',
 		modes: views,
 		footer: 'back',
 	},

@@ -2,6 +2,7 @@ import {useEffect, useSyncExternalStore} from 'react';
 import {useApp} from 'ink';
 import {App} from './app.js';
 import type {LiveSource} from './live-source.js';
+import type {WorkflowEnv} from './use-workflow.js';
 
 /** The screen over a load in progress: redrawn as the source changes. */
 export function LiveApp({
@@ -9,12 +10,15 @@ export function LiveApp({
 	initialFilter,
 	columns,
 	rows,
+	workflow,
 }: {
 	source: LiveSource;
 	initialFilter?: string | undefined;
 	/** A fixed size, for tests; the terminal's by default. */
 	columns?: number;
 	rows?: number;
+	/** Where marks are kept and exports go (see App). */
+	workflow?: Partial<WorkflowEnv> | undefined;
 }) {
 	const {dataset, loading, closed} = useSyncExternalStore(
 		source.subscribe,
@@ -34,6 +38,7 @@ export function LiveApp({
 			initialFilter={initialFilter}
 			columns={columns}
 			rows={rows}
+			workflow={workflow}
 		/>
 	);
 }

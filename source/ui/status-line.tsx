@@ -10,6 +10,11 @@ import {caretOf} from './prompt-edit.js';
 import {currentHit} from './query-actions.js';
 import type {LoadingStatus} from './live-source.js';
 import {loadingParts} from './loading-line.js';
+import {
+	workflowPromptLabel,
+	workflowQuestion,
+	workflowStatusParts,
+} from './workflow-status.js';
 
 /**
 The status line (what is shown, filtered, searched, and whether loading had
@@ -71,7 +76,7 @@ export function statusLine(
 			: [
 					{
 						text:
-							state.filter || state.scope
+							state.filter || state.scope || state.zoom.length > 0
 								? `${n(view.length)}/${n(total)} events`
 								: `${n(total)} event${total === 1 ? '' : 's'}`,
 						tone: 'heading',
@@ -87,6 +92,10 @@ export function statusLine(
 
 	if (state.filter) {
 		parts.push({text: `filter ${visible(state.filter.text)}`, tone: 'label'});
+	}
+
+	if (!loading && state.mode !== 'findings') {
+		parts.push(...workflowStatusParts(state));
 	}
 
 	if (state.search) {
@@ -139,7 +148,9 @@ function caretCell(text: string): string {
 }
 
 function promptLines(state: AppState, width: number): Line[] {
-	const label = state.mode === 'search-input' ? '/' : 'filter: ';
+	const label =
+		workflowPromptLabel(state.mode) ??
+		(state.mode === 'search-input' ? '/' : 'filter: ');
 	// The cursor is the cell of the character it stands on (a space at the end).
 	const caret = caretOf(state);
 	const at = caretCell(state.draft.slice(caret));
@@ -171,8 +182,17 @@ function promptLines(state: AppState, width: number): Line[] {
 
 /** The bottom rows: one, or two when a filter error needs its caret. */
 export function bottomLines(state: AppState, width: number): Line[] {
-	if (state.mode === 'search-input' || state.mode === 'filter-input') {
+	if (
+		state.mode === 'search-input' ||
+		state.mode === 'filter-input' ||
+		workflowPromptLabel(state.mode)
+	) {
 		return promptLines(state, width);
+	}
+
+	const question = workflowQuestion(state);
+	if (question) {
+		return [question];
 	}
 
 	if (state.message) {

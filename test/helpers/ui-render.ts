@@ -4,6 +4,7 @@ import {createElement} from 'react';
 import {render} from 'ink-testing-library';
 import type {Dataset} from '../../source/core/types.js';
 import {App} from '../../source/ui/app.js';
+import type {WorkflowEnv} from '../../source/ui/use-workflow.js';
 import {cursorMark} from '../../source/ui/event-table.js';
 
 /**
@@ -91,6 +92,8 @@ export interface ScreenSize {
 	initialFilter?: string;
 	/** Size from the output stream (and its resizes) instead of props. */
 	follow?: boolean;
+	/** Where marks are kept and exports go (in memory by default). */
+	workflow?: Partial<WorkflowEnv>;
 }
 
 /** Renders the app and waits for its first frame and input subscription. */
@@ -104,6 +107,7 @@ export async function renderApp(
 			columns: size.follow ? undefined : (size.columns ?? 100),
 			rows: size.follow ? undefined : (size.rows ?? 30),
 			initialFilter: size.initialFilter,
+			workflow: size.workflow,
 		}),
 	);
 	await waitForFrame(app, (frame) => frame.length > 0, 'at all');
