@@ -127,28 +127,29 @@ export async function runCliExport(
 	input: CliExport,
 ): Promise<string | undefined> {
 	const findings = findingsOf(input.dataset);
-	const chunks = exportChunks(
-		{
-			format: plan.format,
-			events: input.events,
-			what: input.marked ? 'marked' : 'view',
-			columns: plan.columns,
-			loaded: input.dataset.events,
-			files: input.files,
-			findings,
-			findingOf: findingBySeq(findings),
-			marks: input.marks,
-			filter: input.filter,
-		},
-		input.now,
-	);
-	if (plan.file === '-') {
-		await writeStreamChunks(input.stdout, chunks);
-		return undefined;
-	}
-
+	const chunks = (): Iterable<string> =>
+		exportChunks(
+			{
+				format: plan.format,
+				events: input.events,
+				what: input.marked ? 'marked' : 'view',
+				columns: plan.columns,
+				loaded: input.dataset.events,
+				files: input.files,
+				findings,
+				findingOf: findingBySeq(findings),
+				marks: input.marks,
+				filter: input.filter,
+			},
+			input.now,
+		);
 	try {
-		writeFileChunks(plan.file, chunks, {overwrite: true});
+		if (plan.file === '-') {
+			await writeStreamChunks(input.stdout, chunks());
+		} else {
+			writeFileChunks(plan.file, chunks(), {overwrite: true});
+		}
+
 		return undefined;
 	} catch (error) {
 		return `--export ${writeProblem(plan.file, error)}`;

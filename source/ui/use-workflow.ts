@@ -51,24 +51,24 @@ export function performExport(
 
 	const events = exportEvents(context, state);
 	const file = path.resolve(env.cwd(), request.file);
-	const chunks = exportChunks(
-		{
-			format: dialog.format,
-			events,
-			what: dialog.what,
-			columns: dialogColumns(dialog),
-			loaded: context.events,
-			files,
-			findings: context.findings,
-			findingOf: context.findingOf,
-			marks: state.marks,
-			filter: state.filter?.text,
-			window: activeZoom(state),
-			scope: state.scope?.head[0],
-		},
-		env.now(),
-	);
 	try {
+		const chunks = exportChunks(
+			{
+				format: dialog.format,
+				events,
+				what: dialog.what,
+				columns: dialogColumns(dialog),
+				loaded: context.events,
+				files,
+				findings: context.findings,
+				findingOf: context.findingOf,
+				marks: state.marks,
+				filter: state.filter?.text,
+				window: activeZoom(state),
+				scope: state.scope?.head[0],
+			},
+			env.now(),
+		);
 		writeFileChunks(file, chunks, {overwrite: request.overwrite});
 		return {type: 'export-written', file, count: events.length};
 	} catch (error) {
