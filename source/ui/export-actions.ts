@@ -101,6 +101,7 @@ function chooseFile(state: AppState): AppState {
 		return withDialog(state, {error: 'The view is empty'});
 	}
 
+	// The clock only names the proposed file; the person can change it.
 	const draft = dialog.file
 		? withFormatExtension(dialog.file, dialog.format)
 		: defaultFileName(dialog.format, Date.now());
@@ -185,7 +186,7 @@ function ask(
 			...dialog,
 			file,
 			error: undefined,
-			request: {file, overwrite, id: (dialog.request?.id ?? 0) + 1},
+			request: {file, overwrite},
 		},
 	});
 }

@@ -12,13 +12,14 @@ export interface NotePrompt {
 	from: Mode;
 }
 
-/** A write the screen's effect carries out (see use-workflow.ts). */
+/**
+A write the screen's effect carries out (see use-workflow.ts), once per
+request object: asking again makes a new one.
+*/
 export interface ExportRequest {
 	/** As typed: relative to the working folder. */
 	file: string;
 	overwrite: boolean;
-	/** A new number for each attempt, so the same file can be asked twice. */
-	id: number;
 }
 
 export interface ExportDialog {
