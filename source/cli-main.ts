@@ -13,6 +13,9 @@ import {latestTime, parseFilter} from './query/filter.js';
 import {selectionFilter} from './query/filter-flags.js';
 import {formatJsonLines, formatProblems, formatReport} from './report/index.js';
 import {createProgressLine} from './progress-line.js';
+import {planExport, runCliExport} from './export/cli-export.js';
+import {openSession} from './investigate/session.js';
+import {fileSessions} from './investigate/session-store.js';
 
 /** The flags of the command line; see the help text in cli.tsx. */
 export interface CliFlags {
@@ -29,6 +32,12 @@ export interface CliFlags {
 	/** A time, or a span before the newest event (`2h`). */
 	since?: string;
 	until?: string;
+	/** Write the filtered events to FILE (`-`: stdout) instead of a screen. */
+	export?: string;
+	exportFormat?: string;
+	columns?: string;
+	/** Only the events marked in the saved session of these files. */
+	marked?: boolean;
 }
 
 /** Decompressed megabytes read per file unless --max-file-mb says more. */
@@ -110,6 +119,12 @@ async function runInteractive(
 	return exitStatus.ok;
 }
 
+/** The filter an export note names: every option that selects events. */
+function exportedFilter(flags: CliFlags): string {
+	const selection = selectionFilter(flags);
+	return selection.ok ? (selection.text ?? '') : '';
+}
+
 /**
 The events a selection's filter text keeps (see selectionFilter), `last 2h`
 and `--since 2h` counted back from the newest event of the whole load.
@@ -152,6 +167,13 @@ export async function runCli(
 		setDebugLogFile(flags.debugLog);
 	}
 
+	// meow reads the `-` of `--export -` as a PATH: it names standard output.
+	const dash = input.indexOf('-');
+	if (flags.export === '' && dash >= 0) {
+		flags = {...flags, export: '-'};
+		input = input.filter((_path, index) => index !== dash);
+	}
+
 	if (input.length === 0) {
 		fail('give at least one PATH: a CloudTrail file or folder');
 		showHelp();
@@ -160,6 +182,18 @@ export async function runCli(
 
 	if (flags.report && flags.json) {
 		fail('choose one of --report and --json');
+		return exitStatus.usage;
+	}
+
+	const exporting = planExport(flags);
+	if (!exporting.ok) {
+		fail(exporting.error);
+		return exitStatus.usage;
+	}
+
+	const {plan} = exporting;
+	if (plan && (flags.report || flags.json)) {
+		fail('choose one of --export, --report and --json');
 		return exitStatus.usage;
 	}
 
@@ -213,8 +247,14 @@ export async function runCli(
 	const interactive =
 		!flags.report &&
 		!flags.json &&
+		!plan &&
 		Boolean(process.stdout.isTTY && process.stdin.isTTY);
-	if (!flags.report && !flags.json && !interactive) {
+	if (interactive && flags.marked) {
+		fail('--marked goes with --export, --report or --json');
+		return exitStatus.usage;
+	}
+
+	if (!flags.report && !flags.json && !plan && !interactive) {
 		fail('not a terminal: printing the report (use --report or --json)');
 	}
 
@@ -259,8 +299,42 @@ export async function runCli(
 		return exitStatus.nothingRead;
 	}
 
-	const view = selectedEvents(dataset, selection.text);
+	const session =
+		plan || flags.marked
+			? openSession(fileSessions(), dataset.events)
+			: undefined;
+	if (session?.notice) {
+		fail(session.notice);
+	}
+
+	const marks = session?.marks;
+	const selected = selectedEvents(dataset, selection.text);
+	const view = flags.marked
+		? {
+				...selected,
+				events: selected.events.filter((e) => Boolean(marks?.has(e.seq))),
+			}
+		: selected;
 	const flaggedOnly = Boolean(flags.flagged);
+	if (plan && session) {
+		const problem = await runCliExport(plan, {
+			dataset,
+			events: view.events.filter((e) => !flaggedOnly || e.flags.length > 0),
+			marks: session.marks,
+			files: session.files,
+			filter: exportedFilter(flags),
+			marked: Boolean(flags.marked),
+			now: Date.now(),
+			stdout: process.stdout,
+		});
+		if (problem) {
+			fail(problem);
+			return exitStatus.usage;
+		}
+
+		return exitStatus.ok;
+	}
+
 	if (flags.json) {
 		for (const line of formatJsonLines(view, {flaggedOnly})) {
 			process.stdout.write(line + '\n');

@@ -20,7 +20,8 @@ const cli = meow(
 	  --report           Print the events as a plain table (flagged first),
 	                     then the load summary, instead of opening the screen
 	  --json             Print one JSON object per event (JSON Lines)
-	  --flagged          With --report or --json: only events with red flags
+	  --flagged          With --report, --json or --export: only events with
+	                     red flags
 	  --filter EXPR      Only events matching EXPR, e.g. 'eventName=ListBuckets'
 	  --since TIME       Only events from TIME on: a UTC time (2018-11-28T23:00Z,
 	                     2018-11-28) or a span before the newest event (2h,
@@ -35,6 +36,16 @@ const cli = meow(
 	                     (UTC, e.g. 2018-11-28T23:00Z) and judge the events
 	                     from TIME on against it (default: learn from all,
 	                     the first use of an identity is the expected one)
+	  --export FILE      Write the events (after --filter, --flagged) to FILE
+	                     instead of opening the screen; - is stdout. The
+	                     format follows the extension: .jsonl or .ndjson
+	                     (the original records), .csv, .md (incident note)
+	  --export-format F  jsonl, csv or md, whatever the extension
+	  --columns A,B,C    CSV columns (default time,eventName,principal,ip,
+	                     ua,region,error,flags; any filter field or path)
+	  --marked           Only the events marked on the screen (the saved
+	                     session of these files); with --export, --report
+	                     or --json
 	  --problems         Also list every load note (info) on stderr
 	  --max-file-mb N    Largest decompressed size read per file (default 256,
 	                     at most 512)
@@ -45,13 +56,16 @@ const cli = meow(
 	Exit status
 	  0  the logs loaded (even when some files had problems)
 	  1  nothing could be read
-	  2  bad usage (unknown option, bad filter, bad time, no PATH)
+	  2  bad usage (unknown option, bad filter, bad time, no PATH, an
+	     --export file that cannot be written)
 
 	Examples
 	  $ trailtui samples/flaws2 --iam samples/flaws2/level3.json
 	  $ trailtui --report --flagged ./logs
 	  $ trailtui --json --filter 'principal~level3' ./logs | jq .flags
 	  $ trailtui --report --since 2h --filter '!service in (kms, sts)' ./logs
+	  $ trailtui --flagged --export flagged.csv ./logs
+	  $ trailtui --marked --export note.md ./logs
 `,
 	{
 		importMeta: import.meta,
@@ -69,6 +83,10 @@ const cli = meow(
 			problems: {type: 'boolean'},
 			maxFileMb: {type: 'number'},
 			debugLog: {type: 'string'},
+			export: {type: 'string'},
+			exportFormat: {type: 'string'},
+			columns: {type: 'string'},
+			marked: {type: 'boolean'},
 		},
 	},
 );

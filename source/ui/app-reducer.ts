@@ -33,6 +33,13 @@ import {
 	toggleFindings,
 } from './triage-actions.js';
 import {rebase, waitsForLoad} from './rebase.js';
+import {
+	isWorkflowPrompt,
+	workflowAction,
+	workflowCommand,
+	type WorkflowAction,
+} from './workflow-actions.js';
+import {zoomOut} from './zoom-actions.js';
 
 /**
 The whole screen state changes here. A keypress arrives as `key-press` and
@@ -51,6 +58,7 @@ export type AppAction =
 	| {type: 'notice'; text: string}
 	/** A new list of events: more of a load, or the judged whole. */
 	| {type: 'rebase'; previous: readonly TrailEvent[]; initialFilter?: string}
+	| WorkflowAction
 	| {type: CommandId};
 
 export type AppReducer = (state: AppState, action: AppAction) => AppState;
@@ -160,7 +168,9 @@ function back(context: AppContext, state: AppState, closing = false): AppState {
 				return patch(state, {search: undefined});
 			}
 
-			return clearFilter(context, state);
+			return state.filter || state.zoom.length === 0
+				? clearFilter(context, state)
+				: zoomOut(context, state);
 		default:
 			return state;
 	}
@@ -297,6 +307,9 @@ function runCommand(
 		case 'reverse-sort':
 		case 'drill-down':
 			return state;
+		default:
+			// The timeline, marks and export commands (workflow-keymap.ts).
+			return workflowCommand(context, state, command);
 	}
 }
 
@@ -311,7 +324,7 @@ function submitSearch(context: AppContext, state: AppState): AppState {
 
 function typeText(state: AppState, text: string): AppState {
 	const typing = state.mode === 'search-input' || state.mode === 'filter-input';
-	if (!typing && state.mode !== 'facets') {
+	if (!typing && state.mode !== 'facets' && !isWorkflowPrompt(state.mode)) {
 		return state;
 	}
 
@@ -407,6 +420,12 @@ export function createAppReducer(
 				return runSearch(context, state, action.query);
 			case 'notice':
 				return patch(state, {message: {tone: 'warning', text: action.text}});
+			case 'restore-marks':
+			case 'session-notice':
+			case 'export-written':
+			case 'export-exists':
+			case 'export-failed':
+				return workflowAction(state, action);
 			default:
 				return runCommand(context, state, action.type);
 		}

@@ -1,6 +1,8 @@
 import type {Finding, TrailEvent} from '../core/types.js';
 import {emptyHistory, type PromptHistory} from '../core/history-store.js';
 import type {Candidate} from '../query/complete-query.js';
+import {noMarks, type MarkMap} from '../investigate/marks.js';
+import type {TimeWindow} from '../investigate/timeline.js';
 import type {AppContext} from './app-context.js';
 import {
 	allEventsView,
@@ -17,6 +19,8 @@ import {pivotMenuRows} from './pivot-menu.js';
 import type {Recall} from './prompt-history.js';
 import {scopeHeadLines} from './scope-head.js';
 import type {SummaryState} from './summary-actions.js';
+import {timelineRows} from './timeline-view.js';
+import type {ExportDialog, NotePrompt} from './workflow-state.js';
 
 /** The two panes of the list view; the focused one takes the movement keys. */
 export type Pane = 'table' | 'side';
@@ -133,6 +137,16 @@ export interface AppState {
 	drill-down, which Esc in the list goes back to; each keeps its own.
 	*/
 	pushed: AppState | undefined;
+	/** The timeline over the list: undefined follows the terminal's height. */
+	timeline: boolean | undefined;
+	/** The list's zoom windows (z), innermost last. */
+	zoom: readonly TimeWindow[];
+	/** Marked events and their notes, by seq. */
+	marks: MarkMap;
+	/** The open note prompt (c). */
+	note: NotePrompt | undefined;
+	/** The open export dialog (w). */
+	exportDialog: ExportDialog | undefined;
 }
 
 export function initialState(
@@ -170,6 +184,12 @@ export function initialState(
 		summary: undefined,
 		pivotFrom: 'list',
 		pushed: undefined,
+		// Not while loading: the view changes with every batch.
+		timeline: context.loading ? false : undefined,
+		zoom: [],
+		marks: noMarks,
+		note: undefined,
+		exportDialog: undefined,
 	};
 }
 
@@ -179,13 +199,23 @@ candidates of a Tab) takes one more line, and a finding's or a story's head
 takes its rows over the table.
 */
 export function layoutOf(state: AppState): Layout {
+	// The help takes the status and bottom rows too, so its keys fit 80×24.
+	if (state.mode === 'help') {
+		return computeLayout(state.columns, state.rows, 0, 0, false);
+	}
+
 	const caret =
 		state.mode === 'filter-input' && (state.filterError ?? state.completion)
 			? 1
 			: 0;
 	const bottom = state.mode === 'pivot' ? pivotMenuRows : 1 + caret;
 	const head = scopeHeadLines(state, Math.max(state.columns, 20)).length;
-	return computeLayout(state.columns, state.rows, bottom, head);
+	return computeLayout(
+		state.columns,
+		state.rows,
+		bottom,
+		head + timelineRows(state),
+	);
 }
 
 /** The selected event, if the view has any. */

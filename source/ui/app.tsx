@@ -33,6 +33,11 @@ import {bottomLines, StatusLine} from './status-line.js';
 import {SummaryView} from './summary-view.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import type {LoadingStatus} from './live-source.js';
+import {memorySessions} from '../investigate/session-store.js';
+import {ExportView} from './export-view.js';
+import {timelineLines} from './timeline-lines.js';
+import {useWorkflow, type WorkflowEnv} from './use-workflow.js';
+import {inExport} from './workflow-keymap.js';
 
 export interface AppProps {
 	dataset: Dataset;
@@ -55,6 +60,11 @@ export interface AppProps {
 	touch no file.
 	*/
 	history?: HistoryStore;
+	/**
+	Where marks are kept and exports go. By default marks live in memory
+	only (tests); the real screen passes the config folder's sessions.
+	*/
+	workflow?: Partial<WorkflowEnv> | undefined;
 }
 
 /** The rule between the panes when they sit side by side. */
@@ -116,6 +126,16 @@ function Body({
 				/>
 			);
 		default:
+			if (inExport(state.mode)) {
+				return (
+					<ExportView
+						state={state}
+						width={layout.width}
+						rows={layout.pageRows}
+					/>
+				);
+			}
+
 			break;
 	}
 
@@ -165,6 +185,7 @@ function Body({
 				rows={layout.sideRows}
 				offset={state.scroll.side}
 				focused={!inList}
+				mark={event && state.marks.get(event.seq)}
 			/>
 		</Box>
 	);
@@ -183,6 +204,7 @@ export function App({
 	loading,
 	live = false,
 	history,
+	workflow,
 }: AppProps) {
 	const size = useTerminalSize({columns, rows});
 	const [store] = useState(() => history ?? memoryHistoryStore());
@@ -266,6 +288,16 @@ export function App({
 			dispatch({type: 'notice', text: problem});
 		}
 	}, [state.history, store]);
+	const [memory] = useState(memorySessions);
+	const env = useMemo<WorkflowEnv>(
+		() => ({
+			sessions: workflow?.sessions ?? memory,
+			cwd: workflow?.cwd ?? (() => process.cwd()),
+			now: workflow?.now ?? Date.now,
+		}),
+		[workflow?.sessions, workflow?.cwd, workflow?.now, memory],
+	);
+	useWorkflow(context, state, dispatch, env);
 
 	const layout = layoutOf(state);
 	const title = `trailtui  ${context.dateText}`;
@@ -280,19 +312,26 @@ export function App({
 			{scopeHeadLines(state, layout.width).map((line, index) => (
 				<LineText key={`head-${index}`} line={line} width={layout.width} />
 			))}
-			<Body context={context} state={state} layout={layout} />
-			<StatusLine
-				context={context}
-				state={state}
-				width={layout.width}
-				loading={loading}
-			/>
-			{(state.mode === 'pivot'
-				? pivotMenuLines(selectedEvent(context, state), layout.width)
-				: bottomLines(state, layout.width)
-			).map((line, index) => (
-				<LineText key={index} line={line} width={layout.width} />
+			{timelineLines(context, state, layout.width).map((line, index) => (
+				<LineText key={`time-${index}`} line={line} width={layout.width} />
 			))}
+			<Body context={context} state={state} layout={layout} />
+			{state.mode === 'help' ? null : (
+				<StatusLine
+					context={context}
+					state={state}
+					width={layout.width}
+					loading={loading}
+				/>
+			)}
+			{state.mode === 'help'
+				? null
+				: (state.mode === 'pivot'
+						? pivotMenuLines(selectedEvent(context, state), layout.width)
+						: bottomLines(state, layout.width)
+					).map((line, index) => (
+						<LineText key={index} line={line} width={layout.width} />
+					))}
 		</Box>
 	);
 }

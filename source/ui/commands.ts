@@ -23,7 +23,15 @@ export type Mode =
 	/** The pivot menu: follow one of the selected event's values. */
 	| 'pivot'
 	/** The view's events grouped by a value, one row per group. */
-	| 'summary';
+	| 'summary'
+	/** The one-line note prompt of a marked event (`c`). */
+	| 'note-input'
+	/** The export dialog (`w`): what, which format, and its prompts. */
+	| 'export'
+	| 'export-file'
+	| 'export-columns'
+	/** The file exists: overwrite it? */
+	| 'export-confirm';
 
 export const modes: readonly Mode[] = [
 	'list',
@@ -38,6 +46,11 @@ export const modes: readonly Mode[] = [
 	'facets',
 	'pivot',
 	'summary',
+	'note-input',
+	'export',
+	'export-file',
+	'export-columns',
+	'export-confirm',
 ];
 
 /** Every action a key can trigger; also the reducer's action types. */
@@ -75,7 +88,11 @@ export type CommandId =
 	| 'caret-end'
 	| 'delete-word'
 	| 'delete-to-end'
-	| InvestigateCommand;
+	| 'complete'
+	| 'history-previous'
+	| 'history-next'
+	| InvestigateCommand
+	| WorkflowCommand;
 
 /** The commands of facets, pivots and summaries (investigate-keymap.ts). */
 export type InvestigateCommand =
@@ -90,7 +107,27 @@ export type InvestigateCommand =
 	| 'choose-grouping'
 	| 'cycle-sort'
 	| 'reverse-sort'
-	| 'drill-down'
-	| 'complete'
-	| 'history-previous'
-	| 'history-next';
+	| 'drill-down';
+
+/** The timeline, marks and export commands (see workflow-keymap.ts). */
+export type WorkflowCommand =
+	| 'toggle-timeline'
+	| 'zoom-in'
+	| 'zoom-out'
+	| 'toggle-mark'
+	| 'edit-note'
+	| 'next-marked'
+	| 'previous-marked'
+	| 'open-export'
+	| 'export-view'
+	| 'export-marked'
+	| 'export-jsonl'
+	| 'export-csv'
+	| 'export-markdown'
+	| 'edit-columns'
+	| 'choose-file'
+	| 'close-export'
+	| 'submit-prompt'
+	| 'cancel-prompt'
+	| 'confirm-overwrite'
+	| 'decline-overwrite';

@@ -111,6 +111,7 @@ export function EventTable({
 					isHit && query !== undefined
 						? searchHighlighter(event, query)
 						: undefined,
+					state.marks.has(event.seq),
 				),
 			],
 		});

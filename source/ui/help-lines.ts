@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import {severityOrder, type Severity} from '../core/types.js';
 import {keyLabel} from './key-names.js';
 import {bindingsFor, type CommandId, type Mode} from './keymap.js';
@@ -30,6 +31,11 @@ export const viewNames: Record<Mode, string> = {
 	facets: 'values picker',
 	pivot: 'pivot menu',
 	summary: 'summary',
+	'note-input': 'note prompt',
+	export: 'export dialog',
+	'export-file': 'file prompt',
+	'export-columns': 'columns prompt',
+	'export-confirm': 'overwrite question',
 };
 
 /** The keys of one binding as the help writes them: `j, ↓`. */
@@ -47,7 +53,8 @@ export interface HelpRow {
 /**
 The help's rows for a mode: one per binding, except that a binding with a
 `pair` shares the row of its opposite (`e / E  Next / previous flagged
-event`) when both apply in the mode.
+event`) when both apply in the mode. Several bindings may share one row
+(`t / z / Z`); the last one's `pair` describes the row.
 */
 export function helpRows(mode: Mode): HelpRow[] {
 	const bindings = bindingsFor(mode);
@@ -58,13 +65,16 @@ export function helpRows(mode: Mode): HelpRow[] {
 			continue;
 		}
 
-		const second = bindings.find((b) => b.pair?.with === binding.command);
+		const partners = bindings.filter((b) => b.pair?.with === binding.command);
+		const last = partners.at(-1);
 		rows.push(
-			second?.pair
+			last?.pair
 				? {
-						keys: `${keysText(binding.keys)} / ${keysText(second.keys)}`,
-						description: second.pair.description,
-						commands: [binding.command, second.command],
+						keys: [binding, ...partners]
+							.map((b) => keysText(b.keys))
+							.join(' / '),
+						description: last.pair.description,
+						commands: [binding, ...partners].map((b) => b.command),
 					}
 				: {
 						keys: keysText(binding.keys),
@@ -126,10 +136,12 @@ export function helpLines(mode: Mode, width: number): Line[] {
 
 	const lines: Line[] = [];
 	for (const row of rows) {
+		// Keys wider than their column push the description right.
+		const wide = stringWidth(row.keys) + 2 > hang.length;
 		lines.push(
 			...wrappedLines(row.description, width, {
 				lead: {text: row.keys, tone: 'command'},
-				hang,
+				hang: wide ? ' '.repeat(stringWidth(row.keys) + 2) : hang,
 			}),
 		);
 	}

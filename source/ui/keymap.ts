@@ -2,6 +2,7 @@ import {modes, type CommandId, type Mode} from './commands.js';
 import {keyLabel, type KeyName} from './key-names.js';
 import {investigateBindings} from './investigate-keymap.js';
 import {promptBindings} from './prompt-keymap.js';
+import {workflowBindings} from './workflow-keymap.js';
 
 /**
 The one table of keys. The input dispatcher looks commands up here and the
@@ -77,6 +78,7 @@ export const keymap: readonly KeyBinding[] = [
 		keys: ['pageup', 'ctrl+b'],
 		description: 'Up one page',
 		modes: views,
+		pair: {with: 'page-down', description: 'Down / up one page'},
 	},
 	{
 		command: 'go-top',
@@ -187,6 +189,7 @@ export const keymap: readonly KeyBinding[] = [
 		modes: ['list'],
 		footer: 'problems',
 	},
+	...workflowBindings,
 	{
 		command: 'toggle-help',
 		keys: ['?'],
@@ -197,7 +200,7 @@ export const keymap: readonly KeyBinding[] = [
 	{
 		command: 'back',
 		keys: ['escape'],
-		description: 'Back one level: undo a pivot, clear search, then filter',
+		description: 'Back one level: undo a pivot; clear search, filter, zoom',
 		modes: views,
 		footer: 'back',
 	},

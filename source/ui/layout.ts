@@ -42,18 +42,21 @@ export function rootRows(terminalRows: number): number {
 
 /**
 `headRows` are rows between the title and the panes (a finding's or a
-story's head); the panes get what is left.
+story's head, the timeline); the panes get what is left. Without
+`statusLine` the body takes its row too.
 */
 export function computeLayout(
 	columns: number,
 	terminalRows: number,
 	bottomHeight = 1,
 	headRows = 0,
+	statusLine = true,
 ): Layout {
 	const width = Math.max(columns, 20);
 	const height = rootRows(terminalRows);
 	// Title line and status line.
-	const bodyHeight = Math.max(height - 2 - bottomHeight - headRows, 2);
+	const bars = statusLine ? 2 : 1;
+	const bodyHeight = Math.max(height - bars - bottomHeight - headRows, 2);
 	const stacked = width < sideBySideFrom;
 	const pageRows = Math.max(bodyHeight - 1, 1);
 

@@ -3,6 +3,7 @@ import {useApp} from 'ink';
 import type {HistoryStore} from '../core/history-store.js';
 import {App} from './app.js';
 import type {LiveSource} from './live-source.js';
+import type {WorkflowEnv} from './use-workflow.js';
 
 /** The screen over a load in progress: redrawn as the source changes. */
 export function LiveApp({
@@ -11,6 +12,7 @@ export function LiveApp({
 	columns,
 	rows,
 	history,
+	workflow,
 }: {
 	source: LiveSource;
 	initialFilter?: string | undefined;
@@ -19,6 +21,8 @@ export function LiveApp({
 	/** A fixed size, for tests; the terminal's by default. */
 	columns?: number;
 	rows?: number;
+	/** Where marks are kept and exports go (see App). */
+	workflow?: Partial<WorkflowEnv> | undefined;
 }) {
 	const {dataset, loading, closed} = useSyncExternalStore(
 		source.subscribe,
@@ -39,6 +43,7 @@ export function LiveApp({
 			columns={columns}
 			rows={rows}
 			{...(history ? {history} : {})}
+			workflow={workflow}
 		/>
 	);
 }

@@ -23,7 +23,7 @@ import {moveFinding} from './findings-navigation.js';
 import {helpLines} from './help-lines.js';
 import type {Line} from './lines.js';
 import {problemsLines} from './problems-lines.js';
-import {sidePanelLines} from './side-panel-lines.js';
+import {eventPanelLines} from './mark-panel-lines.js';
 
 /**
 Movement: the same keys move the table's cursor or scroll whichever text
@@ -75,7 +75,7 @@ function paneText(
 			return {
 				lines: showsFindings(state)
 					? findingPanelLines(selectedFinding(context, state), layout.sideWidth)
-					: sidePanelLines(selectedEvent(context, state), layout.sideWidth),
+					: selectedPanelLines(context, state, layout.sideWidth),
 				rows: layout.sideRows,
 			};
 		case 'detail': {
@@ -97,6 +97,16 @@ function paneText(
 				rows: layout.pageRows,
 			};
 	}
+}
+
+/** The side panel's lines for the selected event, its mark first. */
+function selectedPanelLines(
+	context: AppContext,
+	state: AppState,
+	width: number,
+): Line[] {
+	const event = selectedEvent(context, state);
+	return eventPanelLines(event, event && state.marks.get(event.seq), width);
 }
 
 /** The largest useful scroll offset of a pane: its last page. */

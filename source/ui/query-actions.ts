@@ -2,9 +2,7 @@ import {parseFilter} from '../query/filter.js';
 import type {AppContext} from './app-context.js';
 import {patch, settle, type AppState, type SearchState} from './app-state.js';
 import {
-	allEventsView,
 	asSeq,
-	filteredView,
 	indexOfSeq,
 	lowerBound,
 	seqAt,
@@ -13,6 +11,7 @@ import {
 	type ViewIndex,
 } from './event-view.js';
 import {moveCursor} from './navigation.js';
+import {activeZoom, zoomedView} from './timeline-view.js';
 
 /**
 Search and filter. Both run once, when the prompt is submitted: the filter
@@ -124,7 +123,7 @@ export function jumpToHit(state: AppState, direction: 1 | -1): AppState {
 }
 
 /** Swaps the view, keeping the cursor on the same event or the next one. */
-function withView(
+export function withView(
 	context: AppContext,
 	state: AppState,
 	view: EventView,
@@ -158,7 +157,7 @@ export function clearFilter(context: AppContext, state: AppState): AppState {
 	return withView(
 		context,
 		state,
-		allEventsView(context.events, context.flaggedSeqs.length),
+		zoomedView(context, undefined, activeZoom(state)),
 		undefined,
 	);
 }
@@ -190,7 +189,7 @@ export function applyFilter(
 		});
 	}
 
-	const view = filteredView(context.events, parsed.filter.test);
+	const view = zoomedView(context, parsed.filter.test, activeZoom(state));
 	const next = withView(
 		context,
 		{...state, mode: 'list', draft: '', filterError: undefined},

@@ -23,6 +23,14 @@ export const waitsForLoad: ReadonlySet<CommandId> = new Set<CommandId>([
 	'open-facets',
 	'open-pivots',
 	'open-summary',
+	'zoom-in',
+	'zoom-out',
+	'toggle-timeline',
+	'toggle-mark',
+	'edit-note',
+	'next-marked',
+	'previous-marked',
+	'open-export',
 ]);
 
 /** Views that survive a new batch of events: the rest need the whole load. */

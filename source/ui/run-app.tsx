@@ -2,11 +2,13 @@ import process from 'node:process';
 import {render} from 'ink';
 import type {Dataset} from '../core/types.js';
 import {fileHistoryStore, type HistoryStore} from '../core/history-store.js';
+import type {SessionStores} from '../investigate/session-store.js';
 import {debugLog} from '../core/debug-log.js';
 import {App} from './app.js';
 import {LiveApp} from './live-app.js';
 import {LiveSource} from './live-source.js';
 import {ScreenStream} from './screen-stream.js';
+import {fileSessions} from '../investigate/session-store.js';
 
 /** Switches to the alternate screen buffer and puts the cursor top-left. */
 export const enterAlternateScreen = '\u001B[?1049h\u001B[H';
@@ -29,6 +31,8 @@ export interface RunAppOptions {
 	stdout?: NodeJS.WriteStream;
 	stdin?: NodeJS.ReadStream;
 	stderr?: NodeJS.WriteStream;
+	/** Where marks are kept; the config folder's sessions by default. */
+	sessions?: SessionStores;
 }
 
 /** Signals that end the screen; the terminal is restored before dying. */
@@ -78,18 +82,21 @@ export async function runApp(
 	});
 
 	const history = options.history ?? fileHistoryStore();
+	const workflow = {sessions: options.sessions ?? fileSessions()};
 	const instance = render(
 		input instanceof LiveSource ? (
 			<LiveApp
 				source={input}
 				initialFilter={options.initialFilter}
 				history={history}
+				workflow={workflow}
 			/>
 		) : (
 			<App
 				dataset={input}
 				initialFilter={options.initialFilter}
 				history={history}
+				workflow={workflow}
 			/>
 		),
 		{

@@ -2,7 +2,8 @@ import {Box} from 'ink';
 import type {Finding, TrailEvent} from '../core/types.js';
 import {findingPanelLines} from './finding-panel-lines.js';
 import {LineView, TitleRow, windowText} from './line-view.js';
-import {sidePanelLines} from './side-panel-lines.js';
+import type {Mark} from '../investigate/marks.js';
+import {eventPanelLines} from './mark-panel-lines.js';
 
 /**
 The selected event's red flags and key facts. It scrolls when it has the
@@ -16,8 +17,11 @@ export function SidePanel({
 	rows,
 	offset,
 	focused,
+	mark,
 }: {
 	event: TrailEvent | undefined;
+	/** The event's mark and note, shown first. */
+	mark?: Mark | undefined;
 	/** The triage view explains the selected finding instead of an event. */
 	explains?: 'event' | 'finding';
 	finding?: Finding | undefined;
@@ -33,7 +37,7 @@ export function SidePanel({
 	const lines =
 		explains === 'finding'
 			? findingPanelLines(finding, width)
-			: sidePanelLines(event, width);
+			: eventPanelLines(event, mark, width);
 	const what = explains === 'finding' ? 'Selected finding' : 'Selected event';
 	const hint = focused ? 'j/k scroll · Esc table' : 'Tab to scroll';
 	return (

@@ -12,6 +12,11 @@ import {caretOf} from './prompt-edit.js';
 import {currentHit} from './query-actions.js';
 import type {LoadingStatus} from './live-source.js';
 import {loadingParts} from './loading-line.js';
+import {
+	workflowPromptLabel,
+	workflowQuestion,
+	workflowStatusParts,
+} from './workflow-status.js';
 
 /**
 The status line (what is shown, filtered, searched, and whether loading had
@@ -73,7 +78,7 @@ export function statusLine(
 			: [
 					{
 						text:
-							state.filter || state.scope
+							state.filter || state.scope || state.zoom.length > 0
 								? `${n(view.length)}/${n(total)} events`
 								: `${n(total)} event${total === 1 ? '' : 's'}`,
 						tone: 'heading',
@@ -94,6 +99,10 @@ export function statusLine(
 	const depth = stackDepth(state);
 	if (depth > 0) {
 		parts.push({text: `${depth} back (Esc)`, tone: 'muted'});
+	}
+
+	if (!loading && state.mode !== 'findings') {
+		parts.push(...workflowStatusParts(state));
 	}
 
 	if (state.search) {
@@ -196,11 +205,12 @@ export function completionLine(state: AppState): Line {
 
 function promptLines(state: AppState, width: number): Line[] {
 	const label =
-		state.mode === 'search-input'
+		workflowPromptLabel(state.mode) ??
+		(state.mode === 'search-input'
 			? '/'
 			: state.mode === 'facets'
 				? facetPromptLabel(state)
-				: 'filter: ';
+				: 'filter: ');
 	// The cursor is the cell of the character it stands on (a space at the end).
 	const caret = caretOf(state);
 	const at = caretCell(state.draft.slice(caret));
@@ -237,8 +247,17 @@ The bottom rows: one, or two when a filter error needs its caret or a Tab
 lists its candidates.
 */
 export function bottomLines(state: AppState, width: number): Line[] {
-	if (state.mode === 'search-input' || state.mode === 'filter-input') {
+	if (
+		state.mode === 'search-input' ||
+		state.mode === 'filter-input' ||
+		workflowPromptLabel(state.mode)
+	) {
 		return promptLines(state, width);
+	}
+
+	const question = workflowQuestion(state);
+	if (question) {
+		return [question];
 	}
 
 	if (state.message) {

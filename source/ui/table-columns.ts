@@ -2,6 +2,7 @@ import {fit, visible} from '../core/safe-text.js';
 import type {TrailEvent} from '../core/types.js';
 import {sourceHint} from '../normalise/source-address.js';
 import {headFor, type Line, type Segment} from './lines.js';
+import {markGlyph} from './mark-panel-lines.js';
 import {hintTone, severityMarker, severityTone, type Tone} from './theme.js';
 
 /**
@@ -182,17 +183,23 @@ export type Highlighter = (
 
 const plain: Highlighter = (_column, _full, fitted) => [{text: fitted}];
 
-/** One table row as segments, exactly `sum(widths) + gaps` cells wide. */
+/**
+One table row as segments, exactly `sum(widths) + gaps` cells wide. A
+marked event carries `markGlyph` in the gap after its flag column, so
+marking moves no column.
+*/
 export function rowLine(
 	event: TrailEvent,
 	columns: readonly Column[],
 	dateMode: DateMode,
 	highlight: Highlighter = plain,
+	marked = false,
 ): Line {
 	const segments: Segment[] = [];
 	for (const [index, column] of columns.entries()) {
 		if (index > 0) {
-			segments.push({text: ' '});
+			const afterFlag = marked && columns[index - 1]?.id === 'flag';
+			segments.push(afterFlag ? {text: markGlyph, tone: 'label'} : {text: ' '});
 		}
 
 		segments.push(...cell(event, column, dateMode, highlight));

@@ -1,3 +1,4 @@
+import '../helpers/scratch-config.js';
 import {spawnSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import {mkdtempSync, rmSync} from 'node:fs';

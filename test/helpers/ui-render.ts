@@ -5,6 +5,7 @@ import {render} from 'ink-testing-library';
 import type {HistoryStore} from '../../source/core/history-store.js';
 import type {Dataset} from '../../source/core/types.js';
 import {App} from '../../source/ui/app.js';
+import type {WorkflowEnv} from '../../source/ui/use-workflow.js';
 import {cursorMark} from '../../source/ui/event-table.js';
 
 /**
@@ -94,6 +95,8 @@ export interface ScreenSize {
 	follow?: boolean;
 	/** The prompts' history store; in memory by default. */
 	history?: HistoryStore;
+	/** Where marks are kept and exports go (in memory by default). */
+	workflow?: Partial<WorkflowEnv>;
 }
 
 /** Renders the app and waits for its first frame and input subscription. */
@@ -108,6 +111,7 @@ export async function renderApp(
 			rows: size.follow ? undefined : (size.rows ?? 30),
 			initialFilter: size.initialFilter,
 			...(size.history ? {history: size.history} : {}),
+			workflow: size.workflow,
 		}),
 	);
 	await waitForFrame(app, (frame) => frame.length > 0, 'at all');

@@ -80,9 +80,10 @@ test('every binding has keys, a description and at least one mode', () => {
 });
 
 test('the help of every view fits the rows of an 80×24 help page', () => {
-	// 24 rows: root 23, title, status, bottom, help title: 19 rows of keys.
+	// 24 rows: root 23, title, help title: 21 rows of keys (the help takes
+	// the status and bottom rows).
 	for (const mode of modes) {
-		assert.ok(helpLines(mode, 80).length <= 19, mode);
+		assert.ok(helpLines(mode, 80).length <= 21, mode);
 	}
 
 	// Opposite keys share a row, so the list view's 21 bindings fit.
