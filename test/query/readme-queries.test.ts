@@ -7,10 +7,8 @@ import {projectRoot} from '../helpers/paths.js';
 
 /** The README's Filters section: every query it shows must read. */
 const readme = fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
-const section = readme.slice(
-	readme.indexOf('### Filters'),
-	readme.indexOf('## Red flags'),
-);
+const start = readme.indexOf('### Filters');
+const section = readme.slice(start, readme.indexOf('\n#', start + 1));
 
 test('the examples of the Filters section read as queries', () => {
 	const block = /```\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
