@@ -149,6 +149,31 @@ export function selectedEvents(
 	};
 }
 
+/** The flags that take a value, by the names they are typed with. */
+const valueFlags: ReadonlyArray<[keyof CliFlags, string]> = [
+	['filter', '--filter'],
+	['since', '--since'],
+	['until', '--until'],
+	['baselineUntil', '--baseline-until'],
+	['exportFormat', '--export-format'],
+	['columns', '--columns'],
+];
+
+/**
+An option typed without its value takes the PATH after it (`--since ./logs`):
+name the option, so the user sees why no PATH was left.
+*/
+function swallowedPath(flags: CliFlags): string {
+	for (const [key, name] of valueFlags) {
+		const value = flags[key];
+		if (typeof value === 'string' && value !== '' && fs.existsSync(value)) {
+			return ` (${name} took ${JSON.stringify(value)} as its value: give ${name} a value first)`;
+		}
+	}
+
+	return '';
+}
+
 /** Runs the command and returns its exit status. */
 export async function runCli(
 	input: string[],
@@ -175,7 +200,10 @@ export async function runCli(
 	}
 
 	if (input.length === 0) {
-		fail('give at least one PATH: a CloudTrail file or folder');
+		fail(
+			'give at least one PATH: a CloudTrail file or folder' +
+				swallowedPath(flags),
+		);
 		showHelp();
 		return exitStatus.usage;
 	}

@@ -8,8 +8,7 @@ import {runCli} from './cli-main.js';
 // The screen's modules are imported later (dynamically), so this is in time.
 process.env['NODE_ENV'] ??= 'production';
 
-const cli = meow(
-	`
+const help = `
 	Usage
 	  $ trailtui [options] PATH...
 
@@ -17,8 +16,9 @@ const cli = meow(
 	  (plain or gzip), JSON Lines, JSON arrays, or lookup-events output.
 
 	Options
-	  --report           Print the events as a plain table (flagged first),
-	                     then the load summary, instead of opening the screen
+	  --report           Print the findings (flagged events grouped, most
+	                     severe first), then every event in time order, then
+	                     the load summary, instead of opening the screen
 	  --json             Print one JSON object per event (JSON Lines)
 	  --flagged          With --report, --json or --export: only events with
 	                     red flags
@@ -66,30 +66,42 @@ const cli = meow(
 	  $ trailtui --report --since 2h --filter '!service in (kms, sts)' ./logs
 	  $ trailtui --flagged --export flagged.csv ./logs
 	  $ trailtui --marked --export note.md ./logs
-`,
-	{
-		importMeta: import.meta,
-		allowUnknownFlags: false,
-		flags: {
-			report: {type: 'boolean'},
-			json: {type: 'boolean'},
-			flagged: {type: 'boolean'},
-			filter: {type: 'string'},
-			since: {type: 'string'},
-			until: {type: 'string'},
-			iam: {type: 'string', isMultiple: true},
-			ipRanges: {type: 'string'},
-			baselineUntil: {type: 'string'},
-			problems: {type: 'boolean'},
-			maxFileMb: {type: 'number'},
-			debugLog: {type: 'string'},
-			export: {type: 'string'},
-			exportFormat: {type: 'string'},
-			columns: {type: 'string'},
-			marked: {type: 'boolean'},
-		},
+`;
+
+const options = {
+	importMeta: import.meta,
+	allowUnknownFlags: false,
+	flags: {
+		report: {type: 'boolean'},
+		json: {type: 'boolean'},
+		flagged: {type: 'boolean'},
+		filter: {type: 'string'},
+		since: {type: 'string'},
+		until: {type: 'string'},
+		iam: {type: 'string', isMultiple: true},
+		ipRanges: {type: 'string'},
+		baselineUntil: {type: 'string'},
+		problems: {type: 'boolean'},
+		maxFileMb: {type: 'number'},
+		debugLog: {type: 'string'},
+		export: {type: 'string'},
+		exportFormat: {type: 'string'},
+		columns: {type: 'string'},
+		marked: {type: 'boolean'},
 	},
-);
+} as const;
+
+// meow throws on a repeated option (`--filter a --filter b`): a usage error
+// in one line, not a stack trace.
+let cli: ReturnType<typeof meow<typeof options.flags>>;
+try {
+	cli = meow(help, options);
+} catch (error) {
+	process.stderr.write(
+		`trailtui: ${error instanceof Error ? error.message : String(error)}\n`,
+	);
+	process.exit(2);
+}
 
 // A reader that stops early (`| head`) is not an error: stop writing quietly.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
