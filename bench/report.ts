@@ -2,6 +2,7 @@ import type {DatasetFacts} from './generate.js';
 import type {MachineInfo} from './machine.js';
 import type {Measurement} from './measurement.js';
 import type {Spread} from './stats.js';
+import type {InvestigationFigures} from './investigate-measures.js';
 import type {InteractiveFigures} from './trailtui-measures.js';
 
 /** The results as Markdown: header, per-size tables, targets. */
@@ -16,6 +17,8 @@ export interface SizeResult {
 	rows: Measurement[];
 	interactive?: InteractiveFigures;
 	interactiveError?: string;
+	investigation?: InvestigationFigures;
+	investigationError?: string;
 }
 
 export type TargetStatus = 'met' | 'not met' | 'not measured';
@@ -30,6 +33,8 @@ export interface BenchResult {
 	machine: MachineInfo;
 	sizes: SizeResult[];
 	targets: Target[];
+	/** A sentence for the header, e.g. that the machine was shared. */
+	note?: string;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -43,14 +48,18 @@ function ms(value: number): string {
 	return value < 10 ? value.toFixed(1) : value.toFixed(0);
 }
 
-type Align = 'left' | 'right';
+export type Align = 'left' | 'right';
 
 /**
 A Markdown table laid out the way Prettier lays it out (cells padded to
 the column's width), so that a table written into BENCHMARKS.md passes the
 project's format check as it is.
 */
-function table(header: string[], align: Align[], rows: string[][]): string[] {
+export function table(
+	header: string[],
+	align: Align[],
+	rows: string[][],
+): string[] {
 	const escape = (cell: string) => cell.replaceAll('|', '\\|');
 	const all = [header, ...rows].map((cells) => cells.map(escape));
 	const width = (text: string) => [...text].length;
@@ -154,19 +163,25 @@ function factsLine(facts: DatasetFacts, reused: boolean | undefined): string {
 	);
 }
 
-export function formatMarkdown(result: BenchResult): string {
+/** The header: when, on what, with which versions (and the run's note). */
+export function headerLines(result: BenchResult): string[] {
 	const {machine: m} = result;
 	const libraries = Object.entries(m.libraries)
 		.map(([name, version]) => `${name} ${version}`)
 		.join(', ');
 	const tools = Object.values(m.tools).join('; ');
-	const lines = [
+	return [
 		`Measured ${m.date} on ${m.cpu} × ${m.cores}, ${m.memoryGB.toFixed(1)} GiB, ` +
 			`${m.platform} (load average ${m.loadAverage.toFixed(2)} at the start).`,
 		`Node ${m.node}; trailtui ${m.trailtui}${m.commit ? ` (${m.commit})` : ''}; ` +
 			`${libraries}${tools ? `; ${tools}` : ''}.`,
+		...(result.note ? ['', result.note] : []),
 		'',
 	];
+}
+
+export function formatMarkdown(result: BenchResult): string {
+	const lines = headerLines(result);
 	for (const size of result.sizes) {
 		lines.push(
 			`### ${count(size.events)} events (median of ${size.runs} run${size.runs === 1 ? '' : 's'})`,

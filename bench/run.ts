@@ -5,6 +5,8 @@ import {numberArg, parseArgs, textArg} from './args.js';
 import {listGzFiles, logsRoot} from './files.js';
 import {measureJq, measureNodeParse, measureZcat} from './floors.js';
 import {cacheDir, defaultSeed, ensureDataset} from './generate.js';
+import {measureInvestigation} from './investigate-measures.js';
+import {formatInvestigationMarkdown} from './investigate-report.js';
 import {machineInfo, projectRoot} from './machine.js';
 import {
 	formatMarkdown,
@@ -18,6 +20,7 @@ import {
 	measureKeystrokes,
 	measureLoad,
 } from './trailtui-measures.js';
+import {writeBenchmarks} from './write-benchmarks.js';
 
 /**
 `npm run bench`: generates (or reuses) the datasets, measures the floors,
@@ -28,13 +31,12 @@ jq and trailtui on each, one measurement at a time, and prints the tables.
   --seed N                       generator seed (default 1)
   --fresh                        generate the datasets again
   --skip-screen                  leave out the screen figures
+  --skip-investigation           leave out the investigation figures
+  --note TEXT                    a sentence for the header (a busy machine)
   --json FILE                    also write the results as JSON
-  --write                        replace the table in BENCHMARKS.md
+  --write                        replace the tables in BENCHMARKS.md
   --from-json FILE               print (and --write) a saved run's tables
 */
-
-const startMarker = '<!-- bench:start -->';
-const endMarker = '<!-- bench:end -->';
 
 function parseSizes(text: string | undefined): number[] {
 	if (!text) {
@@ -71,7 +73,13 @@ function warmCache(root: string): void {
 
 async function measureSize(
 	events: number,
-	options: {runs?: number; seed: number; fresh: boolean; screen: boolean},
+	options: {
+		runs?: number;
+		seed: number;
+		fresh: boolean;
+		screen: boolean;
+		investigation: boolean;
+	},
 ): Promise<SizeResult> {
 	const runs = options.runs ?? (events >= 1_000_000 ? 1 : 3);
 	const size: SizeResult = {events, runs, rows: []};
@@ -124,6 +132,22 @@ async function measureSize(
 				log(`  screen figures failed: ${size.interactiveError}`);
 			}
 		}
+
+		if (options.investigation) {
+			try {
+				size.investigation = await measureInvestigation(root, runs);
+				const jsonl = size.investigation.exports.find(
+					(e) => e.format === 'jsonl' && e.what === 'all',
+				);
+				log(
+					`  investigation: JSON Lines export of every event ${jsonl ? `${(jsonl.medianMs / 1000).toFixed(2)} s` : 'n/a'}, peak ${size.investigation.peakRssMB.toFixed(0)} MB`,
+				);
+			} catch (error) {
+				size.investigationError =
+					error instanceof Error ? error.message : String(error);
+				log(`  investigation figures failed: ${size.investigationError}`);
+			}
+		}
 	} catch (error) {
 		size.error = error instanceof Error ? error.message : String(error);
 		log(`  failed: ${size.error}`);
@@ -132,20 +156,33 @@ async function measureSize(
 	return size;
 }
 
-function writeBenchmarks(markdown: string): void {
-	const file = path.join(projectRoot, 'BENCHMARKS.md');
-	const text = fs.readFileSync(file, 'utf8');
-	const start = text.indexOf(startMarker);
-	const end = text.indexOf(endMarker);
-	if (start === -1 || end < start) {
-		throw new Error(`BENCHMARKS.md has no ${startMarker} … ${endMarker} block`);
+/** Prints the tables and, with --write, stores them in BENCHMARKS.md. */
+function publish(result: BenchResult, write: boolean): void {
+	const markdown = formatMarkdown(result);
+	const investigation = formatInvestigationMarkdown(result);
+	console.log(markdown);
+	if (investigation !== undefined) {
+		console.log(`## Investigation\n\n${investigation}`);
 	}
 
-	fs.writeFileSync(
-		file,
-		`${text.slice(0, start + startMarker.length)}\n\n${markdown}\n${text.slice(end)}`,
+	if (!write) {
+		return;
+	}
+
+	const file = path.join(projectRoot, 'BENCHMARKS.md');
+	const written = writeBenchmarks(file, {
+		main: markdown,
+		targets: result.targets,
+		investigation,
+	});
+	log(
+		written.main
+			? `wrote the tables into ${file}`
+			: `kept the main tables of ${file}: this run leaves targets not measured`,
 	);
-	log(`wrote the table into ${file}`);
+	if (written.investigation) {
+		log(`wrote the investigation tables into ${file}`);
+	}
 }
 
 async function main(): Promise<void> {
@@ -156,12 +193,8 @@ async function main(): Promise<void> {
 		// measuring anything.
 		const result = JSON.parse(fs.readFileSync(saved, 'utf8')) as BenchResult;
 		result.targets = judgeTargets(result.sizes);
-		const markdown = formatMarkdown(result);
-		console.log(markdown);
-		if (args.has('write')) {
-			writeBenchmarks(markdown);
-		}
-
+		const note = textArg(args, 'note');
+		publish(note ? {...result, note} : result, args.has('write'));
 		return;
 	}
 
@@ -177,26 +210,25 @@ async function main(): Promise<void> {
 				seed,
 				fresh: args.has('fresh'),
 				screen: !args.has('skip-screen'),
+				investigation: !args.has('skip-investigation'),
 			}),
 		);
 	}
 
+	const note = textArg(args, 'note');
 	const result: BenchResult = {
 		machine,
 		sizes: results,
 		targets: judgeTargets(results),
+		...(note ? {note} : {}),
 	};
-	const markdown = formatMarkdown(result);
-	console.log(markdown);
 	const jsonFile = textArg(args, 'json');
 	if (jsonFile) {
 		fs.writeFileSync(jsonFile, `${JSON.stringify(result, null, '\t')}\n`);
 		log(`wrote ${jsonFile}`);
 	}
 
-	if (args.has('write')) {
-		writeBenchmarks(markdown);
-	}
+	publish(result, args.has('write'));
 }
 
 await main();
