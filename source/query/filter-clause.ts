@@ -8,7 +8,12 @@ import {
 	outcomeNamed,
 	unknownFlagError,
 } from './filter-choices.js';
-import {isLoggedSourceName, parseIp, parseRange} from './filter-ip.js';
+import {
+	isLoggedSourceName,
+	parseIp,
+	parseRange,
+	parseSourceIp,
+} from './filter-ip.js';
 import {isReversedRange, parseTimeRange} from './time-spec.js';
 
 /**
@@ -19,6 +24,28 @@ event is looked at.
 */
 
 export type Predicate = (event: TrailEvent) => boolean;
+
+/**
+A test on the logged address, worked out once per distinct address text:
+a trail holds far fewer addresses than events.
+*/
+function memoBySource(test: (text: string) => boolean): Predicate {
+	const known = new Map<string, boolean>();
+	return (event) => {
+		const text = event.source.ip;
+		if (!text) {
+			return false;
+		}
+
+		let result = known.get(text);
+		if (result === undefined) {
+			result = test(text);
+			known.set(text, result);
+		}
+
+		return result;
+	};
+}
 
 /** What compiling needs besides the clause: the newest event's time. */
 export interface QueryContext {
@@ -102,21 +129,24 @@ function ipClause(field: FieldDef, op: string, value: ValueAt): Compiled {
 			);
 		}
 
-		return pass((event) => {
-			const ip = event.source.ip ? parseIp(event.source.ip) : undefined;
-			return (
-				ip !== undefined && ip.kind() === wanted[0].kind() && ip.match(wanted)
-			);
-		});
+		return pass(
+			memoBySource((text) => {
+				const ip = parseSourceIp(text);
+				return (
+					ip !== undefined && ip.kind() === wanted[0].kind() && ip.match(wanted)
+				);
+			}),
+		);
 	}
 
 	const address = parseIp(value.text);
 	if (address) {
 		const canonical = address.toNormalizedString();
-		return pass((event) => {
-			const ip = event.source.ip ? parseIp(event.source.ip) : undefined;
-			return ip !== undefined && ip.toNormalizedString() === canonical;
-		});
+		return pass(
+			memoBySource(
+				(text) => parseSourceIp(text)?.toNormalizedString() === canonical,
+			),
+		);
 	}
 
 	// Not an address: compare the logged text (`ip=ec2.amazonaws.com`), but

@@ -45,3 +45,32 @@ export function isLoggedSourceName(text: string): boolean {
 		(/^[a-z\d-]+(?:\.[a-z\d-]+)+$/i.test(text) && /[a-z]/i.test(text))
 	);
 }
+
+/**
+An event's logged address, parsed once per distinct text: a filter on
+addresses tests every event, and a trail holds few distinct addresses.
+Bounded, so a trail of millions of distinct addresses cannot grow it
+without end.
+*/
+const parsedSources = new Map<string, ipaddr.IPv4 | ipaddr.IPv6 | null>();
+const maxParsedSources = 100_000;
+
+export function parseSourceIp(
+	text: string | undefined,
+): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
+	if (!text) {
+		return undefined;
+	}
+
+	let parsed = parsedSources.get(text);
+	if (parsed === undefined) {
+		if (parsedSources.size >= maxParsedSources) {
+			parsedSources.clear();
+		}
+
+		parsed = parseIp(text) ?? null;
+		parsedSources.set(text, parsed);
+	}
+
+	return parsed ?? undefined;
+}
