@@ -1,14 +1,13 @@
 import type {SourceInfo, TrailEvent} from '../core/types.js';
 import {parseUserAgent} from '../normalise/user-agent.js';
-import {quoteValue} from '../query/quote-value.js';
-import {exactClause, pivotTarget, type PivotId} from './pivot.js';
 
 /**
 Summaries: the events of a view grouped by one of their values (who, from
 where, with which key or client, which call, which error, which region),
 with how many events and flagged events each group holds and when it was
 first and last seen. Groups are worked out in one pass; a drill-down turns
-a group back into a filter clause that matches exactly its events.
+a group back into a filter clause that matches exactly its events
+(group-clause.ts).
 */
 
 export type GroupingId =
@@ -70,7 +69,7 @@ function shortService(source: string): string {
 }
 
 /** An event's group key and shown value for a grouping; '' when none. */
-function valueOf(
+export function valueOf(
 	event: TrailEvent,
 	grouping: GroupingId,
 ): {key: string; value: string} {
@@ -117,6 +116,12 @@ function valueOf(
 		case 'region':
 			return {key: event.region.toLowerCase(), value: event.region};
 	}
+}
+
+/** The key of the group an event falls in; '' for the events without. */
+export function groupKey(event: TrailEvent, grouping: GroupingId): string {
+	const {key, value} = valueOf(event, grouping);
+	return value === '' ? '' : key;
 }
 
 /** The groups of some events, in the order first met. */
@@ -218,60 +223,4 @@ export function sortGroups(
 	const order = orders[key];
 	const sign = reverse ? -1 : 1;
 	return groups.toSorted((a, b) => sign * (order(a, b) || byValue(a, b)));
-}
-
-/** The filter field of each grouping, for the groups without a value. */
-const fieldOf: Record<GroupingId, string> = {
-	principal: 'principal',
-	address: 'ip',
-	key: 'key',
-	agent: 'ua',
-	api: 'eventName',
-	error: 'error',
-	region: 'region',
-};
-
-const pivotOf: Partial<Record<GroupingId, PivotId>> = {
-	principal: 'principal',
-	address: 'address',
-	key: 'key',
-	agent: 'agent',
-};
-
-/**
-The clause that keeps exactly a group's events: `!field~""` (no value) for
-the events without one, a pivot's exact clause for principals, addresses,
-keys and clients, and plain comparisons for the rest.
-*/
-export function groupClause(
-	events: readonly TrailEvent[],
-	grouping: GroupingId,
-	group: Group,
-): string {
-	const event = events[group.seq];
-	if (grouping === 'api' && event) {
-		const parts = [
-			event.eventSource === ''
-				? '!service~""'
-				: `service=${quoteValue(event.eventSource)}`,
-			event.eventName === ''
-				? '!eventName~""'
-				: `eventName=${quoteValue(event.eventName)}`,
-		];
-		return parts.join(' and ');
-	}
-
-	if (group.missing || event === undefined) {
-		return `!${fieldOf[grouping]}~""`;
-	}
-
-	const pivot = pivotOf[grouping];
-	if (pivot) {
-		const target = pivotTarget(event, pivot);
-		if (typeof target !== 'string') {
-			return exactClause(events, target).text;
-		}
-	}
-
-	return `${fieldOf[grouping]}=${quoteValue(group.value)}`;
 }

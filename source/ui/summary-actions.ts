@@ -1,7 +1,7 @@
 import {debugLog} from '../core/debug-log.js';
 import {addClause} from '../investigate/add-clause.js';
+import {groupClause} from '../investigate/group-clause.js';
 import {
-	groupClause,
 	groupEvents,
 	groupings,
 	sortGroups,
@@ -12,9 +12,10 @@ import {
 } from '../investigate/summary.js';
 import type {AppContext} from './app-context.js';
 import {clamp, layoutOf, patch, settle, type AppState} from './app-state.js';
-import {viewEvents, type EventView} from './event-view.js';
+import {viewEventList, viewEvents, type EventView} from './event-view.js';
 import {filterPushing} from './filter-stack.js';
 import {moveCursor, type Step} from './navigation.js';
+import {offBy} from './off-by.js';
 
 /**
 The summary (S): the view's events grouped by one value, one row per
@@ -208,13 +209,22 @@ export function drillDown(context: AppContext, state: AppState): AppState {
 		return state;
 	}
 
-	const clause = groupClause(context.events, summary!.grouping, group);
+	const {grouping} = summary!;
+	const exact = groupClause(
+		context.events,
+		grouping,
+		group,
+		viewEventList(context.events, state.view),
+	);
 	const list: AppState = {...state, mode: 'list', pane: 'table'};
 	const next = filterPushing(
 		context,
 		state,
 		list,
-		addClause(state.filter?.text, clause),
+		addClause(state.filter?.text, exact.text),
 	);
-	return next.mode === 'list' ? moveCursor(next, 0) : next;
+	const name = groupings.find((g) => g.id === grouping)?.name ?? grouping;
+	return next.mode === 'list'
+		? offBy(moveCursor(next, 0), exact.wrong, name)
+		: next;
 }

@@ -59,3 +59,13 @@ test('leaving a value out with ! leaves out only its events', async () => {
 	const app = await principalValues();
 	await press(app, '!', (plain) => plain.includes('3/7 events'));
 });
+
+test('a summary row of one spelling drills down to its events alone', async () => {
+	const app = await renderApp(dataset, size);
+	await press(app, 'S', (plain) =>
+		plain.includes('Summary by principal · 3 groups in 7 events'),
+	);
+	await press(app, keys.enter, (plain) => plain.includes('4/7 events'));
+	await press(app, keys.escape, (plain) => plain.includes('Summary by'));
+	await press(app, ['G', keys.enter], (plain) => plain.includes('1/7 events'));
+});
