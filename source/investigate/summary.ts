@@ -183,44 +183,71 @@ export const sortKeys: readonly SortKey[] = [
 	'value',
 ];
 
-function byValue(a: Group, b: Group): number {
-	if (a.missing !== b.missing) {
-		return a.missing ? 1 : -1;
-	}
+/**
+Descending: the most events, the latest time, Z to A first (↓ on the
+screen); ascending the other way round (↑).
+*/
+export type SortDirection = 'ascending' | 'descending';
 
-	return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+/**
+Each column's first order: the most events and the most flagged, the
+earliest first seen (who came first), the latest last seen (who is still
+about), values A to Z.
+*/
+export const defaultDirection: Readonly<Record<SortKey, SortDirection>> = {
+	events: 'descending',
+	flagged: 'descending',
+	first: 'ascending',
+	last: 'descending',
+	value: 'ascending',
+};
+
+function compareText(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Missing times sort last whichever way. */
-function byTime(a: number, b: number): number {
-	if (Number.isNaN(a) || Number.isNaN(b)) {
-		return Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : -1;
-	}
+/** Ascending order of a column; NaN for a group without the value. */
+const columns: Record<SortKey, (group: Group) => number | string> = {
+	events: (group) => group.events,
+	flagged: (group) => group.flagged,
+	first: (group) => group.first,
+	last: (group) => group.last,
+	value: (group) => (group.missing ? Number.NaN : group.value),
+};
 
-	return a - b;
+function lacks(value: number | string): boolean {
+	return typeof value === 'number' && Number.isNaN(value);
 }
 
 /**
-Each column's natural order: the most events, the most flagged, the
-earliest first, the latest last, values A to Z. `reverse` turns it round.
+Groups in a column's order. Groups without the value (no time, no value)
+come last whichever way; ties are broken by value, A to Z, so a reversed
+column keeps the same groups together in the same order.
 */
-const orders: Record<SortKey, (a: Group, b: Group) => number> = {
-	events: (a, b) => b.events - a.events,
-	flagged: (a, b) => b.flagged - a.flagged,
-	first: (a, b) => byTime(a.first, b.first),
-	last: (a, b) =>
-		Number.isNaN(a.last) || Number.isNaN(b.last)
-			? byTime(a.last, b.last)
-			: b.last - a.last,
-	value: () => 0,
-};
-
 export function sortGroups(
 	groups: readonly Group[],
 	key: SortKey,
-	reverse = false,
+	direction: SortDirection = defaultDirection[key],
 ): Group[] {
-	const order = orders[key];
-	const sign = reverse ? -1 : 1;
-	return groups.toSorted((a, b) => sign * (order(a, b) || byValue(a, b)));
+	const column = columns[key];
+	const sign = direction === 'descending' ? -1 : 1;
+	const byValue = (a: Group, b: Group): number =>
+		a.missing === b.missing
+			? compareText(a.value, b.value)
+			: a.missing
+				? 1
+				: -1;
+	return groups.toSorted((a, b) => {
+		const x = column(a);
+		const y = column(b);
+		if (lacks(x) || lacks(y)) {
+			return lacks(x) === lacks(y) ? byValue(a, b) : lacks(x) ? 1 : -1;
+		}
+
+		const order =
+			typeof x === 'number' && typeof y === 'number'
+				? x - y
+				: compareText(String(x), String(y));
+		return sign * order || byValue(a, b);
+	});
 }

@@ -173,7 +173,7 @@ export const investigateBindings: readonly KeyBinding[] = [
 	{
 		command: 'reverse-sort',
 		keys: ['r'],
-		description: 'Reverse the order',
+		description: 'Turn the order round (↓ descending, ↑ ascending)',
 		modes: ['summary'],
 		footer: 'reverse',
 	},

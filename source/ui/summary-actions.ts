@@ -2,12 +2,14 @@ import {debugLog} from '../core/debug-log.js';
 import {addClause} from '../investigate/add-clause.js';
 import {groupClause} from '../investigate/group-clause.js';
 import {
+	defaultDirection,
 	groupEvents,
 	groupings,
 	sortGroups,
 	sortKeys,
 	type Group,
 	type GroupingId,
+	type SortDirection,
 	type SortKey,
 } from '../investigate/summary.js';
 import type {AppContext} from './app-context.js';
@@ -27,14 +29,16 @@ events, pushing the filter stack so Esc comes back here.
 export interface SummaryState {
 	grouping: GroupingId;
 	sort: SortKey;
-	reverse: boolean;
+	/** ↓ descending or ↑ ascending; each column starts in its own. */
+	direction: SortDirection;
 	cursor: number;
 	top: number;
 }
 
 const grouped = new WeakMap<EventView, Map<GroupingId, Group[]>>();
 let sorted:
-	{groups: Group[]; sort: SortKey; reverse: boolean; rows: Group[]} | undefined;
+	| {groups: Group[]; sort: SortKey; direction: SortDirection; rows: Group[]}
+	| undefined;
 
 function groupsOf(
 	context: AppContext,
@@ -74,13 +78,13 @@ export function summaryRows(context: AppContext, state: AppState): Group[] {
 	if (
 		sorted?.groups !== groups ||
 		sorted.sort !== summary.sort ||
-		sorted.reverse !== summary.reverse
+		sorted.direction !== summary.direction
 	) {
 		sorted = {
 			groups,
 			sort: summary.sort,
-			reverse: summary.reverse,
-			rows: sortGroups(groups, summary.sort, summary.reverse),
+			direction: summary.direction,
+			rows: sortGroups(groups, summary.sort, summary.direction),
 		};
 	}
 
@@ -136,7 +140,7 @@ export function openSummary(context: AppContext, state: AppState): AppState {
 		summary: {
 			grouping: previous?.grouping ?? 'principal',
 			sort: previous?.sort ?? 'events',
-			reverse: previous?.reverse ?? false,
+			direction: previous?.direction ?? defaultDirection.events,
 			cursor: 0,
 			top: 0,
 		},
@@ -172,12 +176,18 @@ export function switchGrouping(
 export function cycleSort(context: AppContext, state: AppState): AppState {
 	const index = sortKeys.indexOf(state.summary?.sort ?? 'events');
 	const sort = sortKeys[(index + 1) % sortKeys.length]!;
-	return withSummary(context, state, {sort, reverse: false, cursor: 0, top: 0});
+	return withSummary(context, state, {
+		sort,
+		direction: defaultDirection[sort],
+		cursor: 0,
+		top: 0,
+	});
 }
 
 export function reverseSort(context: AppContext, state: AppState): AppState {
+	const direction = state.summary?.direction;
 	return withSummary(context, state, {
-		reverse: !state.summary?.reverse,
+		direction: direction === 'ascending' ? 'descending' : 'ascending',
 		cursor: 0,
 		top: 0,
 	});

@@ -6,6 +6,7 @@ import {
 	addressClass,
 	groupEvents,
 	groupings,
+	defaultDirection,
 	sortGroups,
 	type Group,
 	type GroupingId,
@@ -107,9 +108,16 @@ test('errors, regions, APIs and clients group by their values', () => {
 	);
 });
 
-test('sorting by each column, and reversed', () => {
+test('each column starts in its most useful order, ↓ descending and ↑ ascending', () => {
 	const groups = groupEvents(events, 'principal');
 	const names = (sorted: Group[]) => sorted.map((g) => g.value);
+	assert.deepEqual(defaultDirection, {
+		events: 'descending',
+		flagged: 'descending',
+		first: 'ascending',
+		last: 'descending',
+		value: 'ascending',
+	});
 	assert.deepEqual(names(sortGroups(groups, 'events')), [
 		'alice',
 		'bob',
@@ -126,21 +134,50 @@ test('sorting by each column, and reversed', () => {
 		'alice',
 		'carol',
 	]);
+	// The latest first.
 	assert.deepEqual(names(sortGroups(groups, 'last')), [
 		'alice',
 		'bob',
 		'carol',
 	]);
-	assert.deepEqual(names(sortGroups(groups, 'value', true)), [
+	assert.deepEqual(names(sortGroups(groups, 'value')), [
+		'alice',
+		'bob',
+		'carol',
+	]);
+});
+
+test('turned round, a column sorts the other way; ties and missing values stay put', () => {
+	const groups = groupEvents(events, 'principal');
+	const names = (sorted: Group[]) => sorted.map((g) => g.value);
+	assert.deepEqual(names(sortGroups(groups, 'value', 'descending')), [
 		'carol',
 		'bob',
 		'alice',
 	]);
-	assert.deepEqual(names(sortGroups(groups, 'events', true)), [
-		'carol',
+	// Fewest first; bob and carol tie at one event and stay A to Z.
+	assert.deepEqual(names(sortGroups(groups, 'events', 'ascending')), [
 		'bob',
+		'carol',
 		'alice',
 	]);
+	// The latest first seen first; carol has no time and stays last.
+	assert.deepEqual(names(sortGroups(groups, 'first', 'descending')), [
+		'alice',
+		'bob',
+		'carol',
+	]);
+	assert.deepEqual(names(sortGroups(groups, 'last', 'ascending')), [
+		'bob',
+		'alice',
+		'carol',
+	]);
+	const errors = groupEvents(events, 'error');
+	// The events without a value stay last whichever way.
+	assert.deepEqual(
+		sortGroups(errors, 'value', 'descending').map((g) => g.missing),
+		[false, true],
+	);
 });
 
 let flaws2: TrailEvent[];
