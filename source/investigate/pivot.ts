@@ -1,8 +1,15 @@
 import type {TrailEvent} from '../core/types.js';
 import {parseUserAgent} from '../normalise/user-agent.js';
-import {parseFilter} from '../query/filter.js';
 import {isLoggedSourceName} from '../query/filter-ip.js';
 import {quoteValue} from '../query/quote-value.js';
+import type {PivotTarget} from './exact-clause.js';
+import {literalPattern} from './literal-pattern.js';
+
+export {
+	exactClause,
+	type ExactClause,
+	type PivotTarget,
+} from './exact-clause.js';
 
 /**
 Pivots: from one event to every event that shares one of its values (its
@@ -11,7 +18,8 @@ filter clause, and the clause must match exactly those events: the filter
 compares text without regard to case and some fields hold several names
 (`principal` also matches a user, role or session name), so each clause is
 checked against every event and, where it catches others, narrowed by a
-clause that leaves them out.
+clause that leaves them out: a name the filter also compares, or the other
+spelling itself, matched whole and in its case (`!key=/^akia…$/`).
 */
 
 export type PivotId =
@@ -27,18 +35,6 @@ export interface PivotChoice {
 	clause?: string;
 	/** Why the event offers no pivot of this kind. */
 	unavailable?: string;
-}
-
-/** What a pivot follows: its first clause and the events it must match. */
-export interface PivotTarget {
-	clause: string;
-	/** The events that share the value, compared directly. */
-	shares: (other: TrailEvent) => boolean;
-	/**
-	A clause that leaves out `other`, an event the clause matches that does
-	not share the value; undefined when no clause can.
-	*/
-	exclude?: (other: TrailEvent) => string | undefined;
 }
 
 const menu: ReadonlyArray<{id: PivotId; key: string; name: string}> = [
@@ -59,6 +55,20 @@ function same(a: string | undefined, b: string | undefined): boolean {
 	);
 }
 
+/**
+The other spelling, when `theirs` differs from `value` only in case: the
+clause that leaves out exactly that spelling.
+*/
+function otherCase(
+	field: string,
+	value: string,
+	theirs: string | undefined,
+): string | undefined {
+	return theirs !== undefined && theirs !== value && same(theirs, value)
+		? `!${field}=${literalPattern(theirs)}`
+		: undefined;
+}
+
 function principalTarget(event: TrailEvent): PivotTarget {
 	const {label} = event.principal;
 	const own = event.principal;
@@ -71,13 +81,30 @@ function principalTarget(event: TrailEvent): PivotTarget {
 	] as const;
 	return {
 		clause: `principal=${quoteValue(label)}`,
+		whole: `principal=${literalPattern(label)}`,
 		shares: (other) => other.principal.label === label,
 		exclude(other) {
 			const found = names.find(
 				([, name]) =>
 					same(other.principal[name], label) && !same(own[name], label),
 			);
-			return found && `!${found[0]}=${quoteValue(label)}`;
+			if (found) {
+				return `!${found[0]}=${quoteValue(label)}`;
+			}
+
+			// A label or name spelt in another case (`AND` for `and`).
+			const {principal} = other;
+			const spelt = [principal.label, principal.arn].concat(
+				names.map(([, name]) => principal[name]),
+			);
+			for (const theirs of spelt) {
+				const clause = otherCase('principal', label, theirs);
+				if (clause) {
+					return clause;
+				}
+			}
+
+			return undefined;
 		},
 	};
 }
@@ -88,6 +115,11 @@ function addressTarget(event: TrailEvent): PivotTarget | string {
 		return {
 			clause: `ip=${quoteValue(ip)}`,
 			shares: (other) => other.source.ip === ip,
+			// Another form of the same address (`::ffff:…` for IPv4).
+			exclude: (other) =>
+				other.source.ip === undefined
+					? undefined
+					: `!ip=${literalPattern(other.source.ip)}`,
 		};
 	}
 
@@ -95,17 +127,18 @@ function addressTarget(event: TrailEvent): PivotTarget | string {
 		return 'no source address in this event';
 	}
 
-	// A service name or `AWS Internal` compares whole; other text (garbage
-	// a log may hold) can only be matched as a part.
-	const exact = isLoggedSourceName(raw);
+	// A service name or `AWS Internal` compares whole with `=`; other text
+	// (garbage a log may hold) is matched whole by a pattern, in any case,
+	// so `not-an-ip` does not catch `not-an-ip-2`.
+	const named = isLoggedSourceName(raw);
 	return {
-		clause: `ip${exact ? '=' : '~'}${quoteValue(raw)}`,
+		clause: named ? `ip=${quoteValue(raw)}` : `ip=${literalPattern(raw, true)}`,
 		shares: (other) =>
 			other.source.ip === undefined && same(other.source.raw, raw),
 		exclude: (other) =>
 			other.source.raw === undefined
 				? undefined
-				: `!ip~${quoteValue(other.source.raw)}`,
+				: `!ip=${literalPattern(other.source.raw, true)}`,
 	};
 }
 
@@ -121,7 +154,9 @@ function nameTarget(
 
 	return {
 		clause: `${field}=${quoteValue(value)}`,
+		whole: `${field}=${literalPattern(value)}`,
 		shares: (other) => read(other) === value,
+		exclude: (other) => otherCase(field, value, read(other)),
 	};
 }
 
@@ -211,72 +246,4 @@ export function pivotChoices(event: TrailEvent): PivotChoice[] {
 
 export function pivotIdOfKey(key: string): PivotId | undefined {
 	return menu.find((entry) => entry.key === key)?.id;
-}
-
-export interface ExactClause {
-	text: string;
-	/**
-	Events the text gets wrong: matched without sharing the value, or
-	sharing it and missed (0 when exact).
-	*/
-	wrong: number;
-}
-
-/** At most this many clauses leave out events caught by mistake. */
-const maxExclusions = 4;
-
-function measure(
-	events: readonly TrailEvent[],
-	target: PivotTarget,
-	text: string,
-): {wrong: number; missed: number; exclusions: Set<string> | undefined} {
-	const parsed = parseFilter(text);
-	if (!parsed.ok) {
-		return {wrong: Number.POSITIVE_INFINITY, missed: 0, exclusions: undefined};
-	}
-
-	let extra = 0;
-	let missed = 0;
-	let exclusions: Set<string> | undefined = new Set<string>();
-	for (const event of events) {
-		const matched = parsed.filter.test(event);
-		const shares = target.shares(event);
-		if (matched && !shares) {
-			extra++;
-			const clause = exclusions && target.exclude?.(event);
-			if (clause === undefined || exclusions === undefined) {
-				exclusions = undefined;
-			} else {
-				exclusions.add(clause);
-				if (exclusions.size > maxExclusions) {
-					exclusions = undefined;
-				}
-			}
-		} else if (shares && !matched) {
-			missed++;
-		}
-	}
-
-	return {wrong: extra + missed, missed, exclusions};
-}
-
-/**
-The cleanest clause for a target that matches exactly the events sharing
-its value: the first clause when it does, else the first clause with the
-others left out; failing both, the first clause and how many it overshoots.
-*/
-export function exactClause(
-	events: readonly TrailEvent[],
-	target: PivotTarget,
-): ExactClause {
-	const first = measure(events, target, target.clause);
-	if (first.wrong === 0 || first.missed > 0 || !first.exclusions) {
-		return {text: target.clause, wrong: first.wrong};
-	}
-
-	const narrowed = [target.clause, ...first.exclusions].join(' and ');
-	const second = measure(events, target, narrowed);
-	return second.wrong === 0
-		? {text: narrowed, wrong: 0}
-		: {text: target.clause, wrong: first.wrong};
 }

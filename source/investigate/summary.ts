@@ -1,14 +1,13 @@
 import type {SourceInfo, TrailEvent} from '../core/types.js';
 import {parseUserAgent} from '../normalise/user-agent.js';
-import {quoteValue} from '../query/quote-value.js';
-import {exactClause, pivotTarget, type PivotId} from './pivot.js';
 
 /**
 Summaries: the events of a view grouped by one of their values (who, from
 where, with which key or client, which call, which error, which region),
 with how many events and flagged events each group holds and when it was
 first and last seen. Groups are worked out in one pass; a drill-down turns
-a group back into a filter clause that matches exactly its events.
+a group back into a filter clause that matches exactly its events
+(group-clause.ts).
 */
 
 export type GroupingId =
@@ -70,7 +69,7 @@ function shortService(source: string): string {
 }
 
 /** An event's group key and shown value for a grouping; '' when none. */
-function valueOf(
+export function valueOf(
 	event: TrailEvent,
 	grouping: GroupingId,
 ): {key: string; value: string} {
@@ -117,6 +116,12 @@ function valueOf(
 		case 'region':
 			return {key: event.region.toLowerCase(), value: event.region};
 	}
+}
+
+/** The key of the group an event falls in; '' for the events without. */
+export function groupKey(event: TrailEvent, grouping: GroupingId): string {
+	const {key, value} = valueOf(event, grouping);
+	return value === '' ? '' : key;
 }
 
 /** The groups of some events, in the order first met. */
@@ -178,100 +183,71 @@ export const sortKeys: readonly SortKey[] = [
 	'value',
 ];
 
-function byValue(a: Group, b: Group): number {
-	if (a.missing !== b.missing) {
-		return a.missing ? 1 : -1;
-	}
+/**
+Descending: the most events, the latest time, Z to A first (↓ on the
+screen); ascending the other way round (↑).
+*/
+export type SortDirection = 'ascending' | 'descending';
 
-	return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+/**
+Each column's first order: the most events and the most flagged, the
+earliest first seen (who came first), the latest last seen (who is still
+about), values A to Z.
+*/
+export const defaultDirection: Readonly<Record<SortKey, SortDirection>> = {
+	events: 'descending',
+	flagged: 'descending',
+	first: 'ascending',
+	last: 'descending',
+	value: 'ascending',
+};
+
+function compareText(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Missing times sort last whichever way. */
-function byTime(a: number, b: number): number {
-	if (Number.isNaN(a) || Number.isNaN(b)) {
-		return Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : -1;
-	}
+/** Ascending order of a column; NaN for a group without the value. */
+const columns: Record<SortKey, (group: Group) => number | string> = {
+	events: (group) => group.events,
+	flagged: (group) => group.flagged,
+	first: (group) => group.first,
+	last: (group) => group.last,
+	value: (group) => (group.missing ? Number.NaN : group.value),
+};
 
-	return a - b;
+function lacks(value: number | string): boolean {
+	return typeof value === 'number' && Number.isNaN(value);
 }
 
 /**
-Each column's natural order: the most events, the most flagged, the
-earliest first, the latest last, values A to Z. `reverse` turns it round.
+Groups in a column's order. Groups without the value (no time, no value)
+come last whichever way; ties are broken by value, A to Z, so a reversed
+column keeps the same groups together in the same order.
 */
-const orders: Record<SortKey, (a: Group, b: Group) => number> = {
-	events: (a, b) => b.events - a.events,
-	flagged: (a, b) => b.flagged - a.flagged,
-	first: (a, b) => byTime(a.first, b.first),
-	last: (a, b) =>
-		Number.isNaN(a.last) || Number.isNaN(b.last)
-			? byTime(a.last, b.last)
-			: b.last - a.last,
-	value: () => 0,
-};
-
 export function sortGroups(
 	groups: readonly Group[],
 	key: SortKey,
-	reverse = false,
+	direction: SortDirection = defaultDirection[key],
 ): Group[] {
-	const order = orders[key];
-	const sign = reverse ? -1 : 1;
-	return groups.toSorted((a, b) => sign * (order(a, b) || byValue(a, b)));
-}
-
-/** The filter field of each grouping, for the groups without a value. */
-const fieldOf: Record<GroupingId, string> = {
-	principal: 'principal',
-	address: 'ip',
-	key: 'key',
-	agent: 'ua',
-	api: 'eventName',
-	error: 'error',
-	region: 'region',
-};
-
-const pivotOf: Partial<Record<GroupingId, PivotId>> = {
-	principal: 'principal',
-	address: 'address',
-	key: 'key',
-	agent: 'agent',
-};
-
-/**
-The clause that keeps exactly a group's events: `!field~""` (no value) for
-the events without one, a pivot's exact clause for principals, addresses,
-keys and clients, and plain comparisons for the rest.
-*/
-export function groupClause(
-	events: readonly TrailEvent[],
-	grouping: GroupingId,
-	group: Group,
-): string {
-	const event = events[group.seq];
-	if (grouping === 'api' && event) {
-		const parts = [
-			event.eventSource === ''
-				? '!service~""'
-				: `service=${quoteValue(event.eventSource)}`,
-			event.eventName === ''
-				? '!eventName~""'
-				: `eventName=${quoteValue(event.eventName)}`,
-		];
-		return parts.join(' and ');
-	}
-
-	if (group.missing || event === undefined) {
-		return `!${fieldOf[grouping]}~""`;
-	}
-
-	const pivot = pivotOf[grouping];
-	if (pivot) {
-		const target = pivotTarget(event, pivot);
-		if (typeof target !== 'string') {
-			return exactClause(events, target).text;
+	const column = columns[key];
+	const sign = direction === 'descending' ? -1 : 1;
+	const byValue = (a: Group, b: Group): number =>
+		a.missing === b.missing
+			? compareText(a.value, b.value)
+			: a.missing
+				? 1
+				: -1;
+	return groups.toSorted((a, b) => {
+		const x = column(a);
+		const y = column(b);
+		if (lacks(x) || lacks(y)) {
+			return lacks(x) === lacks(y) ? byValue(a, b) : lacks(x) ? 1 : -1;
 		}
-	}
 
-	return `${fieldOf[grouping]}=${quoteValue(group.value)}`;
+		const order =
+			typeof x === 'number' && typeof y === 'number'
+				? x - y
+				: compareText(String(x), String(y));
+		return sign * order || byValue(a, b);
+	});
 }

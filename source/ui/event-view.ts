@@ -88,6 +88,16 @@ export function* viewEvents(
 	}
 }
 
+/** The events of a view as a list: the events themselves when all are kept. */
+export function viewEventList(
+	events: readonly TrailEvent[],
+	view: EventView,
+): readonly TrailEvent[] {
+	return view.seqs === undefined && view.length === events.length
+		? events
+		: [...viewEvents(events, view)];
+}
+
 export function seqAt(view: EventView, index: ViewIndex): EventSeq {
 	return asSeq(view.seqs === undefined ? index : view.seqs[index]!);
 }

@@ -1,6 +1,7 @@
 import {debugLog} from '../core/debug-log.js';
 import {visible} from '../core/safe-text.js';
 import {addClause} from '../investigate/add-clause.js';
+import {pickClause} from '../investigate/value-target.js';
 import {
 	countValues,
 	type FieldValues,
@@ -8,19 +9,22 @@ import {
 } from '../query/field-values.js';
 import type {AppContext} from './app-context.js';
 import {clamp, layoutOf, patch, settle, type AppState} from './app-state.js';
-import {viewEvents} from './event-view.js';
-import {facetClause, matchFields, type FacetField} from './facets-fields.js';
+import {viewEventList, viewEvents} from './event-view.js';
+import {matchFields, type FacetField} from './facets-fields.js';
 import {narrow, type Narrowed} from './facets-filter.js';
 import {filterPushing} from './filter-stack.js';
 import type {Step} from './navigation.js';
+import {offBy} from './off-by.js';
 import {editPrompt, insertText, type PromptEdit} from './prompt-edit.js';
 
 /**
 The values picker (v). Step one lists the fields; step two the values the
 picked field takes in the view, counted once when it is picked, most
 frequent first. Typing narrows either list. Enter on a value adds
-`field=value` to the filter, `!` adds `!field=value`; both push the filter
-stack, so Esc in the list takes the choice back.
+`field=value` to the filter, `!` adds `!field=value`, each checked against
+the view so that exactly the counted events are kept or left out (see
+value-target.ts); both push the filter stack, so Esc in the list takes the
+choice back.
 */
 
 export interface FacetState {
@@ -220,7 +224,12 @@ export function facetPick(
 		return state;
 	}
 
-	const clause = facetClause(facet.field, row.value, exclude);
+	const exact = pickClause(
+		viewEventList(context.events, state.view),
+		facet.field,
+		row.value,
+		exclude,
+	);
 	const list: AppState = {
 		...state,
 		mode: 'list',
@@ -228,12 +237,13 @@ export function facetPick(
 		draft: '',
 		caret: 0,
 	};
-	return filterPushing(
+	const next = filterPushing(
 		context,
 		list,
 		list,
-		addClause(state.filter?.text, clause),
+		addClause(state.filter?.text, exact.text),
 	);
+	return offBy(next, exact.wrong, visible(facet.field));
 }
 
 /** Esc: from the values back to the fields, from the fields to the list. */

@@ -1,11 +1,9 @@
-import {parseFilter} from '../query/filter.js';
-import {quoteValue} from '../query/quote-value.js';
 import {narrow, type Narrowed} from './facets-filter.js';
 
 /**
-The fields the values picker offers, and the clause a picked value adds to
-the filter. Any other name typed at the first step is read as a path into
-the record, as the filter reads it.
+The fields the values picker offers. Any other name typed at the first step
+is read as a path into the record, as the filter reads it. The clause a
+picked value adds is worked out in investigate/value-target.ts.
 */
 
 export interface FacetField {
@@ -55,19 +53,4 @@ export function matchFields(query: string): Narrowed<FacetField> {
 		],
 		more: found.more,
 	};
-}
-
-/**
-The clause for a picked value: `field=value`, or `!field=value` to leave it
-out. A value the `=` form refuses (text in the address field that is not an
-address) is matched whole with `~` instead.
-*/
-export function facetClause(
-	field: string,
-	value: string,
-	exclude: boolean,
-): string {
-	const not = exclude ? '!' : '';
-	const equal = `${not}${field}=${quoteValue(value)}`;
-	return parseFilter(equal).ok ? equal : `${not}${field}~${quoteValue(value)}`;
 }

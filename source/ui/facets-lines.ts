@@ -2,7 +2,7 @@ import {fit, visible} from '../core/safe-text.js';
 import type {AppState} from './app-state.js';
 import {cursorMark} from './event-table.js';
 import {fieldRows, valueRows, type FacetState} from './facets-actions.js';
-import {headFor, type Line} from './lines.js';
+import {headFor, type Line, type Segment} from './lines.js';
 
 /**
 The values picker's text: a title and the rows in its window. A value row
@@ -139,6 +139,15 @@ export function facetPage(
 		? valuePage(state, facet, width, rows)
 		: fieldPage(state, facet, width, rows);
 }
+
+/**
+The bottom line's first reminder: letters (j and k too) are typed into the
+prompt and narrow the list; the arrows move.
+*/
+export const facetTypingHint: readonly Segment[] = [
+	{text: ' letters', tone: 'command'},
+	{text: ' narrow ', tone: 'muted'},
+];
 
 /** The prompt's label: what the typed text narrows. */
 export function facetPromptLabel(state: AppState): string {

@@ -43,33 +43,25 @@ export const investigateBindings: readonly KeyBinding[] = [
 		},
 	},
 
-	// The values picker: typed text narrows the list.
-	{
-		command: 'facet-pick',
-		keys: ['enter'],
-		description: 'Pick the field; on a value, add field=value to the filter',
-		modes: ['facets'],
-		footer: 'pick',
-	},
-	{
-		command: 'facet-exclude',
-		keys: ['!'],
-		description: "Add !field=value: leave the value's events out",
-		modes: ['facets'],
-		footer: 'exclude',
-	},
+	// The values picker: typed text narrows the list, letters included (j
+	// and k are text here, as in any prompt); the arrows move.
 	{
 		command: 'line-down',
 		keys: ['down'],
 		description: 'Down one row',
 		modes: ['facets'],
+		footer: 'move',
+		footerKeys: '↑↓',
 	},
 	{
 		command: 'line-up',
 		keys: ['up'],
 		description: 'Up one row',
 		modes: ['facets'],
-		pair: {with: 'line-down', description: 'Down / up one row'},
+		pair: {
+			with: 'line-down',
+			description: 'Down / up one row (letters, j and k too, narrow the list)',
+		},
 	},
 	{
 		command: 'page-down',
@@ -83,6 +75,20 @@ export const investigateBindings: readonly KeyBinding[] = [
 		description: 'Up one page',
 		modes: ['facets'],
 		pair: {with: 'page-down', description: 'Down / up one page'},
+	},
+	{
+		command: 'facet-pick',
+		keys: ['enter'],
+		description: 'Pick the field; on a value, add field=value to the filter',
+		modes: ['facets'],
+		footer: 'pick',
+	},
+	{
+		command: 'facet-exclude',
+		keys: ['!'],
+		description: "Add !field=value: leave the value's events out",
+		modes: ['facets'],
+		footer: 'exclude',
 	},
 	{
 		command: 'delete-char',
@@ -173,7 +179,7 @@ export const investigateBindings: readonly KeyBinding[] = [
 	{
 		command: 'reverse-sort',
 		keys: ['r'],
-		description: 'Reverse the order',
+		description: 'Turn the order round (↓ descending, ↑ ascending)',
 		modes: ['summary'],
 		footer: 'reverse',
 	},

@@ -26,6 +26,11 @@ export interface KeyBinding {
 	/** A word for the bottom line's reminder, for the keys worth one. */
 	footer?: string;
 	/**
+	The keys as the reminder writes them, when not the first key alone
+	(`↑↓` for a pair of moves).
+	*/
+	footerKeys?: string;
+	/**
 	The help prints this binding on one row with its opposite (`e / E`) or
 	closest relative (`f / v`), described by `description` here, so the
 	list view's help fits a page.
@@ -273,7 +278,7 @@ export function footerFor(mode: Mode): Array<{keys: string; word: string}> {
 		.filter((binding) => binding.footer !== undefined)
 		.sort((a, b) => rank(a.command) - rank(b.command))
 		.map((binding) => ({
-			keys: keyLabel(binding.keys[0]!),
+			keys: binding.footerKeys ?? keyLabel(binding.keys[0]!),
 			word: binding.footer!,
 		}));
 }

@@ -7,6 +7,7 @@ import {
 import type {AppContext} from './app-context.js';
 import {patch, selectedEvent, settle, type AppState} from './app-state.js';
 import {filterPushing} from './filter-stack.js';
+import {offBy} from './off-by.js';
 
 /**
 Pivots (o): the menu opens over the event list; a key in it replaces the
@@ -74,14 +75,5 @@ export function pivotTo(
 		returnTo: from.mode === 'list' ? from.returnTo : undefined,
 	};
 	const next = filterPushing(context, from, list, exact.text);
-	if (exact.wrong === 0 || next.mode !== 'list') {
-		return next;
-	}
-
-	return patch(next, {
-		message: {
-			tone: 'notice',
-			text: `This filter is off by ${exact.wrong} event${exact.wrong === 1 ? '' : 's'}: their ${names[id]} differs only in case or in a name the filter also compares`,
-		},
-	});
+	return offBy(next, exact.wrong, names[id]);
 }

@@ -6,7 +6,7 @@ import type {AppState} from './app-state.js';
 import {footerFor} from './keymap.js';
 import {LineText} from './line-view.js';
 import {lineText, type Line, type Segment} from './lines.js';
-import {facetPromptLabel} from './facets-lines.js';
+import {facetPromptLabel, facetTypingHint} from './facets-lines.js';
 import {stackDepth} from './filter-stack.js';
 import {caretOf} from './prompt-edit.js';
 import {currentHit} from './query-actions.js';
@@ -220,12 +220,21 @@ function promptLines(state: AppState, width: number): Line[] {
 		{text: visible(at) || ' ', tone: 'match'},
 		{text: visible(state.draft.slice(caret + at.length))},
 	];
-	// The prompt's keys go on the right while there is room for them.
-	const keys = reminder(state);
+	// The prompt's keys go on the right, as many as there is room for (each
+	// is a pair of segments: the key, then its word).
+	let keys =
+		state.mode === 'facets'
+			? [...facetTypingHint, ...reminder(state)]
+			: reminder(state);
 	const used = stringWidth(lineText(prompt));
-	const room = width - used - stringWidth(lineText(keys));
+	let room = width - used - stringWidth(lineText(keys));
+	while (room < 2 && keys.length > 0) {
+		keys = keys.slice(0, -2);
+		room = width - used - stringWidth(lineText(keys));
+	}
+
 	const lines: Line[] = [
-		room >= 2 ? [...prompt, {text: ' '.repeat(room)}, ...keys] : prompt,
+		keys.length > 0 ? [...prompt, {text: ' '.repeat(room)}, ...keys] : prompt,
 	];
 	const error = state.mode === 'filter-input' ? state.filterError : undefined;
 	if (error) {

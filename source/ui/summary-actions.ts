@@ -1,20 +1,23 @@
 import {debugLog} from '../core/debug-log.js';
 import {addClause} from '../investigate/add-clause.js';
+import {groupClause} from '../investigate/group-clause.js';
 import {
-	groupClause,
+	defaultDirection,
 	groupEvents,
 	groupings,
 	sortGroups,
 	sortKeys,
 	type Group,
 	type GroupingId,
+	type SortDirection,
 	type SortKey,
 } from '../investigate/summary.js';
 import type {AppContext} from './app-context.js';
 import {clamp, layoutOf, patch, settle, type AppState} from './app-state.js';
-import {viewEvents, type EventView} from './event-view.js';
+import {viewEventList, viewEvents, type EventView} from './event-view.js';
 import {filterPushing} from './filter-stack.js';
 import {moveCursor, type Step} from './navigation.js';
+import {offBy} from './off-by.js';
 
 /**
 The summary (S): the view's events grouped by one value, one row per
@@ -26,14 +29,16 @@ events, pushing the filter stack so Esc comes back here.
 export interface SummaryState {
 	grouping: GroupingId;
 	sort: SortKey;
-	reverse: boolean;
+	/** ↓ descending or ↑ ascending; each column starts in its own. */
+	direction: SortDirection;
 	cursor: number;
 	top: number;
 }
 
 const grouped = new WeakMap<EventView, Map<GroupingId, Group[]>>();
 let sorted:
-	{groups: Group[]; sort: SortKey; reverse: boolean; rows: Group[]} | undefined;
+	| {groups: Group[]; sort: SortKey; direction: SortDirection; rows: Group[]}
+	| undefined;
 
 function groupsOf(
 	context: AppContext,
@@ -73,13 +78,13 @@ export function summaryRows(context: AppContext, state: AppState): Group[] {
 	if (
 		sorted?.groups !== groups ||
 		sorted.sort !== summary.sort ||
-		sorted.reverse !== summary.reverse
+		sorted.direction !== summary.direction
 	) {
 		sorted = {
 			groups,
 			sort: summary.sort,
-			reverse: summary.reverse,
-			rows: sortGroups(groups, summary.sort, summary.reverse),
+			direction: summary.direction,
+			rows: sortGroups(groups, summary.sort, summary.direction),
 		};
 	}
 
@@ -135,7 +140,7 @@ export function openSummary(context: AppContext, state: AppState): AppState {
 		summary: {
 			grouping: previous?.grouping ?? 'principal',
 			sort: previous?.sort ?? 'events',
-			reverse: previous?.reverse ?? false,
+			direction: previous?.direction ?? defaultDirection.events,
 			cursor: 0,
 			top: 0,
 		},
@@ -171,12 +176,18 @@ export function switchGrouping(
 export function cycleSort(context: AppContext, state: AppState): AppState {
 	const index = sortKeys.indexOf(state.summary?.sort ?? 'events');
 	const sort = sortKeys[(index + 1) % sortKeys.length]!;
-	return withSummary(context, state, {sort, reverse: false, cursor: 0, top: 0});
+	return withSummary(context, state, {
+		sort,
+		direction: defaultDirection[sort],
+		cursor: 0,
+		top: 0,
+	});
 }
 
 export function reverseSort(context: AppContext, state: AppState): AppState {
+	const direction = state.summary?.direction;
 	return withSummary(context, state, {
-		reverse: !state.summary?.reverse,
+		direction: direction === 'ascending' ? 'descending' : 'ascending',
 		cursor: 0,
 		top: 0,
 	});
@@ -208,13 +219,22 @@ export function drillDown(context: AppContext, state: AppState): AppState {
 		return state;
 	}
 
-	const clause = groupClause(context.events, summary!.grouping, group);
+	const {grouping} = summary!;
+	const exact = groupClause(
+		context.events,
+		grouping,
+		group,
+		viewEventList(context.events, state.view),
+	);
 	const list: AppState = {...state, mode: 'list', pane: 'table'};
 	const next = filterPushing(
 		context,
 		state,
 		list,
-		addClause(state.filter?.text, clause),
+		addClause(state.filter?.text, exact.text),
 	);
-	return next.mode === 'list' ? moveCursor(next, 0) : next;
+	const name = groupings.find((g) => g.id === grouping)?.name ?? grouping;
+	return next.mode === 'list'
+		? offBy(moveCursor(next, 0), exact.wrong, name)
+		: next;
 }

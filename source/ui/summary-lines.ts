@@ -95,7 +95,7 @@ export function summaryHeader(
 	dateMode: DateMode,
 ): Line {
 	const widths = widthsFor(width, summary.grouping, dateMode);
-	const arrow = summary.reverse ? '↑' : '↓';
+	const arrow = summary.direction === 'descending' ? '↓' : '↑';
 	const title = (key: SortKey, text: string): string =>
 		key === summary.sort ? `${text}${arrow}` : text;
 	const name = groupings.find((g) => g.id === summary.grouping)?.name ?? '';

@@ -167,16 +167,101 @@ test('every pivot of made-up events with colliding names matches exactly its pee
 	assert.ok(checkAll(tricky) > 40);
 });
 
-test('a clause the filter cannot narrow is kept, and says how far off it is', () => {
-	// Two keys that differ only in case: the filter compares any case.
-	const events = makeEvents([
-		{user: 'a', key: 'AKIAEXAMPLE'},
-		{user: 'b', key: 'akiaexample'},
-	]);
+test('more spellings than are left out one by one: the value whole, in its case', () => {
+	const spellings = [
+		'AKIAEXAMPLE',
+		'akiaexample',
+		'Akiaexample',
+		'aKiaexample',
+	];
+	const events = makeEvents(
+		[...spellings, 'akIaexample', 'akiAexample'].map((key, index) => ({
+			user: `u${index}`,
+			key,
+		})),
+	);
 	const target = pivotTarget(events[0]!, 'key');
 	assert.ok(typeof target !== 'string');
 	assert.deepEqual(exactClause(events, target), {
-		text: 'key=AKIAEXAMPLE',
+		text: 'key=/^AKIAEXAMPLE$/',
+		wrong: 0,
+	});
+});
+
+test('a clause the filter cannot narrow is kept, and says how far off it is', () => {
+	// bob's own events differ in a session named bob, as does alice's call.
+	const events = makeEvents([{user: 'bob'}, {user: 'bob'}, {user: 'alice'}]);
+	events[0]!.principal = {...events[0]!.principal, sessionName: 'bob'};
+	events[2]!.principal = {...events[2]!.principal, sessionName: 'bob'};
+	const target = pivotTarget(events[1]!, 'principal');
+	assert.ok(typeof target !== 'string');
+	assert.deepEqual(exactClause(events, target), {
+		text: 'principal=bob',
 		wrong: 1,
 	});
+});
+
+// Issue 5: sources that are no address, and names that hold one another.
+const sources = makeEvents([
+	{user: 'a', ip: 'not-an-ip'},
+	{user: 'b', ip: 'NOT-AN-IP'},
+	{user: 'c', ip: 'not-an-ip-2'},
+	{user: 'd', ip: 'xnot-an-ip'},
+	{user: 'e', ip: '(x)'},
+	{user: 'f', ip: '(x)(x)'},
+	{user: 'g', ip: 'AWS Internal'},
+	{user: 'h', ip: 'apigateway.amazonaws.com'},
+	{user: 'i', ip: 'apigateway.amazonaws.com.evil'},
+	{user: 'j', ip: 'not an address'},
+	{user: 'k', ip: 'x"/\u001B[31m'},
+]);
+
+test('an address pivot on a source that is no address matches the whole text', () => {
+	const clauses = sources.map((event) => {
+		const target = pivotTarget(event, 'address');
+		assert.ok(typeof target !== 'string');
+		const exact = exactClause(sources, target);
+		// Exact with its first clause: no text is matched as a part.
+		assert.deepEqual(exact, {text: target.clause, wrong: 0});
+		return exact.text;
+	});
+	assert.deepEqual(clauses, [
+		'ip=/^not-an-ip$/i',
+		'ip=/^NOT-AN-IP$/i',
+		'ip=/^not-an-ip-2$/i',
+		'ip=/^xnot-an-ip$/i',
+		'ip=/^\\(x\\)$/i',
+		'ip=/^\\(x\\)\\(x\\)$/i',
+		'ip="AWS Internal"',
+		'ip=apigateway.amazonaws.com',
+		'ip=apigateway.amazonaws.com.evil',
+		'ip=/^not an address$/i',
+		'ip=/^x\\x22\\/\\x1b\\[31m$/i',
+	]);
+	assert.ok(checkAll(sources) > 30);
+});
+
+test('a key, role or session differing only in case is left out by its exact spelling', () => {
+	const events = makeEvents([
+		{role: 'Admin', session: 'Bob', key: 'ASIAEXAMPLE'},
+		{role: 'admin', session: 'bob', key: 'asiaexample'},
+		{role: 'ADMIN', session: 'BOB', key: 'ASIAexample'},
+	]);
+	const exact = (id: PivotId) => {
+		const target = pivotTarget(events[0]!, id);
+		assert.ok(typeof target !== 'string');
+		return exactClause(events, target);
+	};
+
+	assert.deepEqual(exact('key'), {
+		text: 'key=ASIAEXAMPLE and !key=/^asiaexample$/ and !key=/^ASIAexample$/',
+		wrong: 0,
+	});
+	assert.deepEqual(exact('role'), {
+		text: 'role=Admin and !role=/^admin$/ and !role=/^ADMIN$/',
+		wrong: 0,
+	});
+	assert.equal(exact('session').wrong, 0);
+	assert.equal(exact('principal').wrong, 0);
+	assert.ok(checkAll(events) > 10);
 });

@@ -1,13 +1,15 @@
 import {before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {TrailEvent} from '../../source/core/types.js';
+import {groupClause} from '../../source/investigate/group-clause.js';
 import {
 	addressClass,
-	groupClause,
 	groupEvents,
 	groupings,
+	defaultDirection,
 	sortGroups,
 	type Group,
+	type GroupingId,
 } from '../../source/investigate/summary.js';
 import {parseFilter} from '../../source/query/filter.js';
 import {makeFlag} from '../helpers/ui-dataset.js';
@@ -106,9 +108,16 @@ test('errors, regions, APIs and clients group by their values', () => {
 	);
 });
 
-test('sorting by each column, and reversed', () => {
+test('each column starts in its most useful order, ↓ descending and ↑ ascending', () => {
 	const groups = groupEvents(events, 'principal');
 	const names = (sorted: Group[]) => sorted.map((g) => g.value);
+	assert.deepEqual(defaultDirection, {
+		events: 'descending',
+		flagged: 'descending',
+		first: 'ascending',
+		last: 'descending',
+		value: 'ascending',
+	});
 	assert.deepEqual(names(sortGroups(groups, 'events')), [
 		'alice',
 		'bob',
@@ -125,21 +134,50 @@ test('sorting by each column, and reversed', () => {
 		'alice',
 		'carol',
 	]);
+	// The latest first.
 	assert.deepEqual(names(sortGroups(groups, 'last')), [
 		'alice',
 		'bob',
 		'carol',
 	]);
-	assert.deepEqual(names(sortGroups(groups, 'value', true)), [
+	assert.deepEqual(names(sortGroups(groups, 'value')), [
+		'alice',
+		'bob',
+		'carol',
+	]);
+});
+
+test('turned round, a column sorts the other way; ties and missing values stay put', () => {
+	const groups = groupEvents(events, 'principal');
+	const names = (sorted: Group[]) => sorted.map((g) => g.value);
+	assert.deepEqual(names(sortGroups(groups, 'value', 'descending')), [
 		'carol',
 		'bob',
 		'alice',
 	]);
-	assert.deepEqual(names(sortGroups(groups, 'events', true)), [
-		'carol',
+	// Fewest first; bob and carol tie at one event and stay A to Z.
+	assert.deepEqual(names(sortGroups(groups, 'events', 'ascending')), [
 		'bob',
+		'carol',
 		'alice',
 	]);
+	// The latest first seen first; carol has no time and stays last.
+	assert.deepEqual(names(sortGroups(groups, 'first', 'descending')), [
+		'alice',
+		'bob',
+		'carol',
+	]);
+	assert.deepEqual(names(sortGroups(groups, 'last', 'ascending')), [
+		'bob',
+		'alice',
+		'carol',
+	]);
+	const errors = groupEvents(events, 'error');
+	// The events without a value stay last whichever way.
+	assert.deepEqual(
+		sortGroups(errors, 'value', 'descending').map((g) => g.missing),
+		[false, true],
+	);
 });
 
 let flaws2: TrailEvent[];
@@ -182,26 +220,71 @@ test('flaws2: the groups of every grouping add up, and agree with a direct count
 	}
 });
 
+// Issue 5: spellings that differ only in case, sources that are no
+// address, and names that hold one another.
+const tricky = makeEvents([
+	{user: 'and'},
+	{user: 'AND', key: 'AKIAEXAMPLE'},
+	{user: 'AND', key: 'akiaexample'},
+	{user: 'AND', errorCode: 'AccessDenied'},
+	{user: 'AND', errorCode: 'accessdenied'},
+	{user: 'x', ip: 'not-an-ip'},
+	{user: 'x', ip: 'not-an-ip-2'},
+	{user: 'x', ip: 'NOT-AN-IP'},
+	{user: 'x', ip: '(x)'},
+	{user: 'x', ip: 'AWS Internal'},
+	{user: 'x', ip: 'apigateway.amazonaws.com'},
+	{user: 'x', ip: 'apigateway.amazonaws.com.evil'},
+	{user: 'x', eventSource: 's3.amazonaws.com.amazonaws.com'},
+	{role: 'and', session: 'AND'},
+]);
+
 test("a group's drill-down clause matches exactly its events, on flaws2 and made-up events", () => {
-	for (const list of [flaws2, events]) {
+	for (const list of [flaws2, events, tricky]) {
 		for (const {id} of groupings) {
 			for (const group of groupEvents(list, id)) {
-				const text = groupClause(list, id, group);
+				const {text, wrong} = groupClause(list, id, group);
 				const parsed = parseFilter(text);
 				assert.ok(parsed.ok, text);
 				const matched = list.filter((e) => parsed.filter.test(e)).length;
 				assert.equal(matched, group.events, `${id} ${text}`);
+				assert.equal(wrong, 0, `${id} ${text}`);
 			}
 		}
 	}
 
-	const denied = groupEvents(events, 'error').find((g) => !g.missing)!;
-	assert.equal(groupClause(events, 'error', denied), 'error=AccessDenied');
-	const none = groupEvents(events, 'error').find((g) => g.missing)!;
-	assert.equal(groupClause(events, 'error', none), '!error~""');
-	const api = groupEvents(events, 'api')[0]!;
+	const clause = (list: TrailEvent[], id: GroupingId, value: string) =>
+		groupClause(
+			list,
+			id,
+			groupEvents(list, id).find((g) =>
+				value === '' ? g.missing : g.value === value,
+			)!,
+		).text;
+	assert.equal(clause(events, 'error', 'AccessDenied'), 'error=AccessDenied');
+	assert.equal(clause(events, 'error', ''), '!error~""');
 	assert.equal(
-		groupClause(events, 'api', api),
+		clause(events, 'api', 's3:ListBuckets'),
 		'service=s3.amazonaws.com and eventName=ListBuckets',
 	);
+	assert.equal(
+		clause(tricky, 'principal', 'and'),
+		'principal=and and !principal=/^AND$/ and !session=and',
+	);
+	assert.equal(clause(tricky, 'address', 'not-an-ip'), 'ip=/^not-an-ip$/i');
+	assert.equal(clause(tricky, 'address', '(x)'), 'ip=/^\\(x\\)$/i');
+	assert.equal(
+		clause(tricky, 'address', 'apigateway.amazonaws.com'),
+		'ip=apigateway.amazonaws.com',
+	);
+});
+
+test('a drill-down narrowed within the view it was counted in', () => {
+	// In a view of the AND calls alone, nothing else needs leaving out.
+	const view = tricky.filter((e) => e.principal.userName === 'AND');
+	const group = groupEvents(view, 'principal')[0]!;
+	assert.deepEqual(groupClause(tricky, 'principal', group, view), {
+		text: 'principal=AND',
+		wrong: 0,
+	});
 });

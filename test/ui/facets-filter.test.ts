@@ -1,10 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {
-	facetClause,
-	facetFields,
-	matchFields,
-} from '../../source/ui/facets-fields.js';
+import {facetFields, matchFields} from '../../source/ui/facets-fields.js';
 import {isSubsequence, narrow} from '../../source/ui/facets-filter.js';
 
 const values = [
@@ -64,21 +60,4 @@ test('the field step lists the named fields, and what else was typed as a path',
 	});
 	// Not a path: spaces and operators.
 	assert.deepEqual(matchFields('a b').rows, []);
-});
-
-test('a picked value becomes field=value, or !field=value, quoted when needed', () => {
-	assert.equal(
-		facetClause('eventName', 'ListBuckets', false),
-		'eventName=ListBuckets',
-	);
-	assert.equal(facetClause('ip', 'AWS Internal', true), '!ip="AWS Internal"');
-	assert.equal(
-		facetClause('principal', 'role level3 (session x)', false),
-		'principal="role level3 (session x)"',
-	);
-	// Text in the address field that is no address is matched with ~.
-	assert.equal(
-		facetClause('ip', 'not an address', false),
-		'ip~"not an address"',
-	);
 });

@@ -147,3 +147,39 @@ test('values from the logs are shown without their control characters', async ()
 	assert.match(frame, /\\x1b/);
 	assertFits(frame, 130, 30);
 });
+
+test('the bottom line says letters narrow and the arrows move: j is typed, ↓ moves', async () => {
+	const app = await renderApp(flaws2, small);
+	const fields = await press(app, 'v', (plain) =>
+		plain.includes('Values: pick a field'),
+	);
+	assert.match(
+		rowsOf(fields).at(-1) ?? '',
+		/^field: +letters narrow +\? help +↑↓ move +Enter pick +! exclude +Esc back$/,
+	);
+	// j is text, as k9s users might not expect: it narrows the fields.
+	const typed = await press(app, 'j', (plain) =>
+		(rowsOf(plain).at(-1) ?? '').startsWith('field: j'),
+	);
+	assert.match(rowsOf(typed)[2] ?? '', /^▸ j +a path into the record/);
+	await press(app, keys.backspace, (plain) =>
+		(rowsOf(plain)[2] ?? '').startsWith('▸ eventName'),
+	);
+	await press(app, keys.down, (plain) =>
+		(rowsOf(plain)[3] ?? '').startsWith('▸ principal'),
+	);
+});
+
+test('a long field name keeps as many reminders as fit', async () => {
+	const app = await renderApp(flaws2, small);
+	const values = await press(
+		app,
+		['v', 'requestParameters.bucketName', keys.enter],
+		(plain) => plain.includes('Values of requestParameters.bucketName'),
+	);
+	assert.match(
+		rowsOf(values).at(-1) ?? '',
+		/^requestParameters\.bucketName: +letters narrow +\? help +↑↓ move/,
+	);
+	assertFits(values, 80, 24);
+});

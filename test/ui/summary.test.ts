@@ -95,19 +95,22 @@ test('Tab, arrows and number keys switch the grouping', async () => {
 	await press(app, keys.left, (plain) => plain.includes('Summary by region'));
 });
 
-test('s cycles the sort column and r reverses it', async () => {
+test('s cycles the sort column and r reverses it: ↓ is descending, ↑ ascending', async () => {
 	const app = await renderApp(flaws2, small);
 	await press(app, ['S', '2'], (plain) => plain.includes('Summary by address'));
 	const flagged = await press(app, 's', (plain) => plain.includes('Flagged↓'));
 	assert.match(groupRows(flagged)[0] ?? '', /^▸104\.102\.221\.250 /);
-	const first = await press(app, 's', (plain) => plain.includes('First seen↓'));
+	// First seen starts with the earliest, ascending.
+	const first = await press(app, 's', (plain) => plain.includes('First seen↑'));
 	assert.match(groupRows(first)[0] ?? '', /^▸ecs-tasks\.amazonaws\.com /);
 	const reversed = await press(app, 'r', (plain) =>
-		plain.includes('First seen↑'),
+		plain.includes('First seen↓'),
 	);
 	assert.match(groupRows(reversed)[0] ?? '', /^▸apigateway\.amazonaws\.com /);
-	await press(app, 's', (plain) => plain.includes('Last seen↓'));
-	const value = await press(app, 's', (plain) => plain.includes('Address↓'));
+	// Last seen starts with the latest, descending.
+	const last = await press(app, 's', (plain) => plain.includes('Last seen↓'));
+	assert.match(groupRows(last)[0] ?? '', /^▸104\.102\.221\.250 /);
+	const value = await press(app, 's', (plain) => plain.includes('Address↑'));
 	assert.deepEqual(
 		groupRows(value).map((row) => row.slice(1).split(' ')[0]),
 		[
@@ -118,6 +121,8 @@ test('s cycles the sort column and r reverses it', async () => {
 			'lambda.amazonaws.com',
 		],
 	);
+	const back = await press(app, 'r', (plain) => plain.includes('Address↓'));
+	assert.match(groupRows(back)[0] ?? '', /^▸lambda\.amazonaws\.com /);
 	await press(app, 's', (plain) => plain.includes('Events↓'));
 });
 
