@@ -265,6 +265,25 @@ export function clamp(value: number, low: number, high: number): number {
 }
 
 /**
+A list's cursor and first shown row, clamped to its rows and moved the least
+that keeps the cursor on the page.
+*/
+export function keepOnPage(
+	cursor: number,
+	top: number,
+	count: number,
+	rows: number,
+): {cursor: number; top: number} {
+	const at = clamp(cursor, 0, count - 1);
+	const first = clamp(top, 0, Math.max(count - rows, 0));
+	if (at < first) {
+		return {cursor: at, top: at};
+	}
+
+	return {cursor: at, top: at >= first + rows ? at - rows + 1 : first};
+}
+
+/**
 Keeps the cursor inside the view and the table window around the cursor:
 run after every change, since a filter, a resize or a prompt line can each
 move the window.

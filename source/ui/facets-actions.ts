@@ -8,7 +8,13 @@ import {
 	type ValueCount,
 } from '../query/field-values.js';
 import type {AppContext} from './app-context.js';
-import {clamp, layoutOf, patch, settle, type AppState} from './app-state.js';
+import {
+	keepOnPage,
+	layoutOf,
+	patch,
+	settle,
+	type AppState,
+} from './app-state.js';
 import {viewEventList, viewEvents} from './event-view.js';
 import {matchFields, type FacetField} from './facets-fields.js';
 import {narrow, type Narrowed} from './facets-filter.js';
@@ -80,13 +86,7 @@ export function settleFacet(state: AppState): AppState {
 
 	const rows = facetPageRows(state);
 	const count = rowCount(state);
-	const cursor = clamp(facet.cursor, 0, count - 1);
-	let top = clamp(facet.top, 0, Math.max(count - rows, 0));
-	if (cursor < top) {
-		top = cursor;
-	} else if (cursor >= top + rows) {
-		top = cursor - rows + 1;
-	}
+	const {cursor, top} = keepOnPage(facet.cursor, facet.top, count, rows);
 
 	return cursor === facet.cursor && top === facet.top
 		? state

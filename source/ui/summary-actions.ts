@@ -13,7 +13,13 @@ import {
 	type SortKey,
 } from '../investigate/summary.js';
 import type {AppContext} from './app-context.js';
-import {clamp, layoutOf, patch, settle, type AppState} from './app-state.js';
+import {
+	keepOnPage,
+	layoutOf,
+	patch,
+	settle,
+	type AppState,
+} from './app-state.js';
 import {viewEventList, viewEvents, type EventView} from './event-view.js';
 import {filterPushing} from './filter-stack.js';
 import {moveCursor, type Step} from './navigation.js';
@@ -104,13 +110,7 @@ export function settleSummary(context: AppContext, state: AppState): AppState {
 
 	const rows = summaryTableRows(state);
 	const count = summaryRows(context, state).length;
-	const cursor = clamp(summary.cursor, 0, count - 1);
-	let top = clamp(summary.top, 0, Math.max(count - rows, 0));
-	if (cursor < top) {
-		top = cursor;
-	} else if (cursor >= top + rows) {
-		top = cursor - rows + 1;
-	}
+	const {cursor, top} = keepOnPage(summary.cursor, summary.top, count, rows);
 
 	return cursor === summary.cursor && top === summary.top
 		? state
