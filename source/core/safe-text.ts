@@ -49,9 +49,11 @@ function escapeOne(char: string): string {
 
 /**
 The text with every control, format and bidi character replaced by a visible
-escape (`\x1b`, `\n`, `\u202e`). Backslashes are left alone so that applying
-it twice gives the same result as once: labels made safe early can pass
-through the view's own call again.
+escape (`\x1b`, `\n`, `\u202e`). Backslashes are left alone, so applying
+it twice gives the same result as once; it is for display only: data (the
+principal's label included) keeps the log's characters, and filters compare
+those (a filter value writes such characters as the same escapes, in double
+quotes: see quote-value.ts).
 */
 export function visible(s: string): string {
 	if (!unsafe.test(s)) {
