@@ -63,6 +63,11 @@ export function visible(s: string): string {
 	return s.replace(unsafeGlobal, escapeOne);
 }
 
+/** True when `visible` would change the text: it holds a character to escape. */
+export function holdsUnsafe(s: string): boolean {
+	return unsafe.test(s);
+}
+
 /** A value as a person should see it: `—` when there is nothing to show. */
 export function shown(s: string | undefined | null): string {
 	return s === undefined || s === null || s === '' ? '—' : visible(s);

@@ -4,6 +4,7 @@ import {flagIds} from './filter-choices.js';
 import {isShortField, resolveField, shortFieldNames} from './filter-fields.js';
 import {countValues, type ValueCount} from './field-values.js';
 import {quoteValue} from './quote-value.js';
+import {escapeQuoted, unescapePartial} from './quoted-text.js';
 
 /**
 Tab completion in the filter prompt, as pure functions: what is being typed
@@ -147,7 +148,7 @@ function unquote(partial: string): {text: string; quoted: boolean} {
 		return {text: partial, quoted: false};
 	}
 
-	return {text: partial.slice(1).replaceAll(/\\(["\\])/g, '$1'), quoted: true};
+	return {text: unescapePartial(partial.slice(1)), quoted: true};
 }
 
 const startsWith = (text: string, prefix: string): boolean =>
@@ -298,6 +299,5 @@ export function partialInsert(prefix: string, quoted: boolean): string {
 		return full;
 	}
 
-	const escaped = prefix.replaceAll('\\', '\\\\').replaceAll('"', '\\"');
-	return `"${escaped}`;
+	return `"${escapeQuoted(prefix)}`;
 }

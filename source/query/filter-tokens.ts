@@ -1,12 +1,18 @@
+import {holdsUnsafe, visible} from '../core/safe-text.js';
+import {readEscape} from './quoted-text.js';
+
 /**
 The tokenizer of the query language (`f` in the TUI, `--filter` on the
 command line). It knows the shape of a clause, `[!]name [op value]`,
 `name in (a, b)` and `last 2h`, and nothing about fields; the parser
 (filter.ts) knows the grammar of `and`, `or`, `not` and parentheses.
 
-A value ends at a space, a `)` or a `,`, unless it is quoted; a value
-written `/…/` or `/…/i` is a regular expression. Tokens carry their
-position, so every error can point at its place.
+A value ends at a space, a `)` or a `,`, unless it is quoted; inside
+double quotes `\"`, `\\`, `\n`, `\t`, `\x1b`, `\u202e` and `\u{…}` are
+escapes (quoted-text.ts), the way every view shows such characters, and a
+bare value cannot hold them. A value written `/…/` or `/…/i` is a regular
+expression. Tokens carry their position, so every error can point at its
+place.
 */
 
 export type TokenKind =
@@ -75,16 +81,21 @@ type Read =
 	| {ok: false; error: string; position: number};
 
 /**
-Reads a quoted value starting at the opening quote. `\"` and `\\` are the
-only escapes; anything else after a backslash is kept as typed.
+Reads a quoted value starting at the opening quote, undoing its escapes
+(quoted-text.ts): `\"`, `\\`, `\n`, `\t`, `\x1b`, `\u202e`, …
 */
 function readQuoted(text: string, start: number): Read {
 	let value = '';
 	for (let i = start + 1; i < text.length; i++) {
 		const char = text[i]!;
-		if (char === '\\' && (text[i + 1] === '"' || text[i + 1] === '\\')) {
-			value += text[i + 1];
-			i++;
+		if (char === '\\' && i + 1 < text.length) {
+			const escape = readEscape(text, i);
+			if (!escape.ok) {
+				return escape;
+			}
+
+			value += escape.char;
+			i = escape.end - 1;
 		} else if (char === '"') {
 			return {
 				ok: true,
@@ -166,9 +177,21 @@ function readValue(text: string, start: number, after: string): Read {
 		};
 	}
 
+	// Shown as an escape, such a character would read back as other text.
+	const bare = text.slice(start, end);
+	const hidden = [...bare].find((char) => holdsUnsafe(char));
+	if (hidden !== undefined) {
+		const escape = visible(hidden);
+		return {
+			ok: false,
+			error: `a bare value cannot hold ${escape}: put the value in double quotes and write it ${escape} there`,
+			position: start + bare.indexOf(hidden),
+		};
+	}
+
 	return {
 		ok: true,
-		token: {kind: 'value', text: text.slice(start, end), position: start},
+		token: {kind: 'value', text: bare, position: start},
 		end,
 	};
 }
