@@ -153,20 +153,25 @@ test('a bad query shows its error with the caret under the mistake', async () =>
 	assert.match(frame, /10 events/);
 });
 
-test('a history that cannot be read or saved is a notice, and the session goes on', async () => {
+/** A store whose every save fails; it may fail to load too. */
+function brokenStore(problem?: string): HistoryStore & {saves: () => number} {
 	let saves = 0;
-	const broken: HistoryStore = {
+	return {
+		saves: () => saves,
 		load: () => ({
 			history: {filter: [], search: []},
-			problem: 'History not read (EACCES): /x/history.json',
+			...(problem ? {problem} : {}),
 		}),
 		save() {
 			saves++;
 			return 'History not saved (EROFS): /x/history.json';
 		},
 	};
+}
+
+test('a history that cannot be saved is a notice, told once, and the session goes on', async () => {
+	const broken = brokenStore();
 	const app = await renderApp(sequenceDataset(20), {history: broken});
-	await waitForText(app, 'History not read (EACCES)');
 	const applied = await press(
 		app,
 		['f', 'eventName=GetObject', keys.enter],
@@ -179,7 +184,26 @@ test('a history that cannot be read or saved is a notice, and the session goes o
 		['f', keys.ctrlU, 'eventName=PutObject', keys.enter],
 		(plain) => plain.includes('filter eventName=PutObject'),
 	);
-	await waitForFrame(app, () => saves === 2, 'with the second save');
+	await waitForFrame(app, () => broken.saves() === 2, 'with the second save');
 	const after = app.lastFrame() ?? '';
 	assert.doesNotMatch(after, /History not saved/, 'told once');
+});
+
+test('a history that cannot be read is told once: its saves are not told again', async () => {
+	// Issue 5, item 5: "not read" (EISDIR) was followed by "not saved".
+	const broken = brokenStore('History not read (EISDIR): /x/history.json');
+	const app = await renderApp(sequenceDataset(20), {history: broken});
+	await waitForText(app, 'History not read (EISDIR)');
+	await press(app, ['f', 'eventName=GetObject', keys.enter], (plain) =>
+		plain.includes('4/20 events'),
+	);
+	await waitForFrame(app, () => broken.saves() === 1, 'with the save');
+	// A later key renders again, after the save's effect.
+	await press(app, ['f', keys.ctrlU, 'flagged'], prompted('flagged'));
+	const told = app.frames.filter((frame) => frame.includes('History not'));
+	assert.ok(told.length > 0);
+	assert.ok(
+		app.frames.every((frame) => !frame.includes('History not saved')),
+		'the save is not told after the read',
+	);
 });
