@@ -6,7 +6,8 @@ import {
 	memoryHistoryStore,
 	type HistoryStore,
 } from '../../source/core/history-store.js';
-import {sequenceDataset} from '../helpers/ui-dataset.js';
+import {makeEvents} from '../helpers/make-event.js';
+import {makeDataset, sequenceDataset} from '../helpers/ui-dataset.js';
 import {keys} from '../helpers/ui-keys.js';
 import {
 	press,
@@ -206,4 +207,34 @@ test('a history that cannot be read is told once: its saves are not told again',
 		app.frames.every((frame) => !frame.includes('History not saved')),
 		'the save is not told after the read',
 	);
+});
+
+test('Tab with the cursor inside a keyword leaves the line as it is', async () => {
+	// Issue 5, item 6: `or` became `outcome`.
+	const dataset = makeDataset(
+		makeEvents([
+			{user: 'user-1'},
+			{user: 'user-2'},
+			{role: 'reader', session: 's1'},
+		]),
+	);
+	const app = await renderApp(dataset);
+	await press(app, ['f', 'user=user-1 or principal=ro'], prompted('user='));
+	const completed = 'user=user-1 or principal="role reader (session s1)" ';
+	await press(app, keys.tab, prompted(completed), 'completed');
+	const home = await press(
+		app,
+		[keys.home, ...Array.from({length: 13}, () => keys.right)],
+		(plain) => plain.includes(`filter: user=user-1 or`),
+	);
+	// Ink drops the spaces that end a row.
+	const line = `filter: ${completed.trimEnd()}`;
+	assert.ok(promptRow(home).startsWith(line), promptRow(home));
+	const after = await press(
+		app,
+		keys.tab,
+		(plain) => plain.includes('is a keyword'),
+		'with the note',
+	);
+	assert.ok(promptRow(after).startsWith(line), promptRow(after));
 });
