@@ -162,7 +162,10 @@ export function clearFilter(context: AppContext, state: AppState): AppState {
 	);
 }
 
-/** Applies filter text; a bad filter stays in the prompt with its error. */
+/**
+Applies filter text; a bad filter stays in the prompt with its error and
+the cursor on the mistake.
+*/
 export function applyFilter(
 	context: AppContext,
 	state: AppState,
@@ -180,11 +183,12 @@ export function applyFilter(
 
 	const parsed = parseFilter(trimmed, {latest: context.latest});
 	if (!parsed.ok) {
+		// The cursor goes to the mistake, so a long filter scrolls to it.
 		return settle({
 			...state,
 			mode: 'filter-input',
 			draft: trimmed,
-			caret: trimmed.length,
+			caret: Math.min(parsed.position, trimmed.length),
 			filterError: {message: parsed.error, position: parsed.position},
 		});
 	}

@@ -238,3 +238,55 @@ test('Tab with the cursor inside a keyword leaves the line as it is', async () =
 	);
 	assert.ok(promptRow(after).startsWith(line), promptRow(after));
 });
+
+test('a filter wider than the screen scrolls sideways to keep the cursor in view', async () => {
+	// Issue 5, item 7, at 80×24: the end and the cursor were cut off.
+	const app = await renderApp(sequenceDataset(20), {columns: 80, rows: 24});
+	const typed = Array.from({length: 5}, (_, i) => `user=user00${i}`).join(
+		' or ',
+	);
+	const filter = `${typed} or eventName=GetObject or eventName=PutObject`;
+	assert.ok(filter.length > 100);
+	const end = await press(app, ['f', filter], (plain) =>
+		promptRow(plain).includes('PutObject'),
+	);
+	assert.match(promptRow(end), /^filter: …[^…]*eventName=PutObject\s*$/);
+	const home = await press(app, keys.home, prompted('user=user000 or'));
+	assert.match(promptRow(home), /…\s*$/);
+	await press(app, keys.end, (plain) => promptRow(plain).includes('PutObject'));
+	const left = await press(app, [keys.left, keys.left, keys.left], (plain) =>
+		promptRow(plain).includes('PutObject'),
+	);
+	for (const frame of [end, home, left]) {
+		for (const row of rowsOf(frame)) {
+			assert.ok(row.length <= 80, row);
+		}
+	}
+});
+
+test('an error past the screen width shows its caret under the mistake and the start of its message', async () => {
+	const wrong = `${'eventName=GetObject or '.repeat(4)}bogusword`;
+	for (const [columns, rows] of [
+		[80, 24],
+		[120, 40],
+	] as const) {
+		const app = await renderApp(sequenceDataset(20), {columns, rows});
+		const frame = await press(
+			app,
+			['f', wrong, keys.enter],
+			(plain) => plain.includes('unknown word'),
+			'with the error',
+		);
+		const lines = rowsOf(frame);
+		const caretRow = lines.at(-1) ?? '';
+		const prompt = promptRow(frame);
+		assert.equal(
+			prompt.slice(caretRow.indexOf('^')).slice(0, 9),
+			'bogusword',
+			`${prompt}\n${caretRow}`,
+		);
+		assert.match(caretRow, /unknown word "bogusword"/);
+		assert.ok(caretRow.length <= columns);
+		cleanup();
+	}
+});
