@@ -1,5 +1,6 @@
 import {holdsUnsafe, visible} from '../core/safe-text.js';
 import {readEscape} from './quoted-text.js';
+import {quoteValue} from './quote-value.js';
 
 /**
 The tokenizer of the query language (`f` in the TUI, `--filter` on the
@@ -113,8 +114,9 @@ function readQuoted(text: string, start: number): Read {
 /**
 A regular expression `/…/` or `/…/i` starting at the slash, where the
 closing slash (not one after a backslash) is followed by the value's end.
-Anything else (`/var/log`, `/tmp/x`) is no regular expression: the caller
-reads it as text, as before regular expressions existed.
+Other JavaScript flags (`/boto/gi`) are an error at the flag. Anything else
+(`/var/log`, `/tmp/x`) is no regular expression: the caller reads it as
+text, as before regular expressions existed.
 */
 function readRegex(text: string, start: number): Read | undefined {
 	for (let i = start + 1; i < text.length; i++) {
@@ -129,7 +131,22 @@ function readRegex(text: string, start: number): Read | undefined {
 
 		const flags = /^[A-Za-z]*/.exec(text.slice(i + 1))![0];
 		const end = i + 1 + flags.length;
-		if ((flags === '' || flags === 'i') && endsValue(text[end])) {
+		if (!endsValue(text[end])) {
+			return undefined;
+		}
+
+		// `/boto/gi`: JavaScript's flags, which the filter does not take;
+		// read as text it would silently match nothing.
+		const unknown = [...flags].find((flag) => flag !== 'i');
+		if (unknown !== undefined && /^[dgimsuvy]+$/i.test(flags)) {
+			return {
+				ok: false,
+				error: `a regular expression takes only the flag i (any case), not "${unknown}": write /…/i, or ${quoteValue(text.slice(start, end))} in quotes for the text`,
+				position: i + 1 + flags.indexOf(unknown),
+			};
+		}
+
+		if (flags === '' || flags === 'i') {
 			return {
 				ok: true,
 				token: {

@@ -1,4 +1,5 @@
 import {parseFilter} from '../query/filter.js';
+import {missingPathKeys, missingPathWarning} from '../query/filter-paths.js';
 import type {AppContext} from './app-context.js';
 import {patch, settle, type AppState, type SearchState} from './app-state.js';
 import {
@@ -200,9 +201,18 @@ export function applyFilter(
 		view,
 		{text: parsed.filter.text, test: parsed.filter.test},
 	);
-	return view.length === 0
-		? patch(next, {
-				message: {tone: 'warning', text: 'No events match this filter'},
-			})
-		: next;
+	// A path no event has is most likely a typo: say so, keep the filter.
+	const missing = missingPathWarning(
+		missingPathKeys(parsed.filter.query, context.events),
+	);
+	const empty = view.length === 0 ? 'No events match this filter' : '';
+	const warning = [empty, missing].filter(Boolean).join(': ');
+	return warning === ''
+		? next
+		: patch(next, {
+				message: {
+					tone: 'warning',
+					text: warning.charAt(0).toUpperCase() + warning.slice(1),
+				},
+			});
 }

@@ -56,3 +56,15 @@ test('the escapes the screen shows, typed in quotes, find the hidden characters'
 	);
 	assert.deepEqual(principals('principal~x1b'), [hostileNames.writtenEscape]);
 });
+
+test('--filter on a field no event has runs, with a note on stderr', () => {
+	const run = runBuiltCli(['--json', '--filter', '!foo.bar=1', file]);
+	assert.equal(run.status, 0, run.stderr);
+	assert.equal(jsonLines(run).length, 21);
+	assert.match(
+		run.stderr,
+		/^trailtui: note on --filter: no event has a field named "foo"$/m,
+	);
+	const known = runBuiltCli(['--json', '--filter', 'eventType~Api', file]);
+	assert.doesNotMatch(known.stderr, /no event has a field/);
+});

@@ -290,3 +290,23 @@ test('an error past the screen width shows its caret under the mistake and the s
 		cleanup();
 	}
 });
+
+test('a filter on a field no event has runs, and the message line says so', async () => {
+	// Issue 5, item 9: `foo=bar` gave an empty table without a word.
+	const app = await renderApp(sequenceDataset(20));
+	const empty = await press(
+		app,
+		['f', 'foo=bar', keys.enter],
+		(plain) => plain.includes('no event has a field named "foo"'),
+		'with the warning',
+	);
+	assert.match(empty, /No events match this filter: no event has a field/);
+	assert.match(empty, /filter foo=bar/);
+	const all = await press(
+		app,
+		['f', keys.ctrlU, '!foo=bar', keys.enter],
+		(plain) => plain.includes('filter !foo=bar'),
+	);
+	assert.match(all, /20\/20 events/);
+	assert.match(all, /No event has a field named "foo"/);
+});
