@@ -9,7 +9,8 @@ import {
 	type OpenOptions,
 } from './pipeline.js';
 import {parseEventTime} from './normalise/time.js';
-import {latestTime, parseFilter} from './query/filter.js';
+import {latestTime, parseFilter, parseQuery} from './query/filter.js';
+import {missingPathKeys, missingPathWarning} from './query/filter-paths.js';
 import {selectionFilter} from './query/filter-flags.js';
 import {formatJsonLines, formatProblems, formatReport} from './report/index.js';
 import {createProgressLine} from './progress-line.js';
@@ -172,6 +173,14 @@ function swallowedPath(flags: CliFlags): string {
 	}
 
 	return '';
+}
+
+/** A record path of the filter that no event has (a likely typo), if any. */
+function pathWarning(dataset: Dataset, filter: string): string | undefined {
+	const parsed = parseQuery(filter);
+	return parsed.ok
+		? missingPathWarning(missingPathKeys(parsed.query, dataset.events))
+		: undefined;
 }
 
 /** Runs the command and returns its exit status. */
@@ -337,6 +346,11 @@ export async function runCli(
 
 	const marks = session?.marks;
 	const selected = selectedEvents(dataset, selection.text);
+	const typo = flags.filter && pathWarning(dataset, flags.filter);
+	if (typo) {
+		fail(`note on --filter: ${typo}`);
+	}
+
 	const view = flags.marked
 		? {
 				...selected,

@@ -26,11 +26,11 @@ export const emptyHistory: PromptHistory = {filter: [], search: []};
 export const historyCap = 500;
 
 /** Longer entries are not kept (a paste gone wrong, not a query). */
-const maxEntryLength = 4000;
+export const maxEntryLength = 4000;
 
 export interface HistoryLoad {
 	history: PromptHistory;
-	/** Why the history could not be read, for a notice. */
+	/** Why the history could not be read, or what was left out: a notice. */
 	problem?: string;
 }
 
@@ -40,13 +40,17 @@ export interface HistoryStore {
 	save(history: PromptHistory): string | undefined;
 }
 
-/** `entry` added as the newest, any earlier copy removed, capped. */
+/**
+`entry` added as the newest, any earlier copy removed, capped. An entry
+longer than `maxEntryLength` is not kept, here as when the file is read,
+so the program never saves what it would leave out on the next start.
+*/
 export function remember(
 	list: readonly string[],
 	entry: string,
 	cap = historyCap,
 ): readonly string[] {
-	if (entry === '' || list.at(-1) === entry) {
+	if (entry === '' || entry.length > maxEntryLength || list.at(-1) === entry) {
 		return list;
 	}
 
@@ -54,35 +58,52 @@ export function remember(
 	return next.length > cap ? next.slice(next.length - cap) : next;
 }
 
-function entries(value: unknown): string[] {
+/** A list's entries, and how many items of it were left out. */
+function entries(value: unknown): {list: string[]; left: number} {
+	if (value === undefined) {
+		return {list: [], left: 0};
+	}
+
 	if (!Array.isArray(value)) {
-		return [];
+		return {list: [], left: 1};
 	}
 
 	let list: readonly string[] = [];
+	let left = 0;
 	for (const item of value) {
-		// Prompt text never holds control characters: the prompt drops them.
-		if (
-			typeof item === 'string' &&
-			item.length <= maxEntryLength &&
-			!/\p{Cc}/u.test(item)
-		) {
+		// Control and hidden characters are kept: the prompt shows them as
+		// escapes, and in double quotes they mean what those escapes mean.
+		if (typeof item === 'string' && item.length <= maxEntryLength) {
 			list = remember(list, item);
+		} else {
+			left++;
 		}
 	}
 
-	return [...list];
+	return {list: [...list], left};
 }
 
-/** The history a file's text holds; anything unexpected is left out. */
-export function readHistory(text: string): PromptHistory {
+/** What a history file's text holds. */
+export interface HistoryRead {
+	history: PromptHistory;
+	/** Items left out: not text, too long, or a list that is none. */
+	left: number;
+}
+
+/** The history a file's text holds; anything unexpected is counted out. */
+export function readHistory(text: string): HistoryRead {
 	const data = JSON.parse(text) as unknown;
 	if (data === null || typeof data !== 'object' || Array.isArray(data)) {
 		throw new SyntaxError('not a JSON object');
 	}
 
 	const record = data as Record<string, unknown>;
-	return {filter: entries(record['filter']), search: entries(record['search'])};
+	const filter = entries(record['filter']);
+	const search = entries(record['search']);
+	return {
+		history: {filter: filter.list, search: search.list},
+		left: filter.left + search.left,
+	};
 }
 
 function reason(error: unknown): string {
@@ -110,7 +131,13 @@ export function fileHistoryStore(dir = configDir()): HistoryStore {
 			}
 
 			try {
-				return {history: readHistory(text)};
+				const {history, left} = readHistory(text);
+				return left === 0
+					? {history}
+					: {
+							history,
+							problem: `History: ${left} ${left === 1 ? 'entry' : 'entries'} left out (not text, or longer than ${maxEntryLength} characters): ${file}`,
+						};
 			} catch (error) {
 				return {
 					history: emptyHistory,

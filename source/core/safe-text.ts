@@ -49,9 +49,11 @@ function escapeOne(char: string): string {
 
 /**
 The text with every control, format and bidi character replaced by a visible
-escape (`\x1b`, `\n`, `\u202e`). Backslashes are left alone so that applying
-it twice gives the same result as once: labels made safe early can pass
-through the view's own call again.
+escape (`\x1b`, `\n`, `\u202e`). Backslashes are left alone, so applying
+it twice gives the same result as once; it is for display only: data (the
+principal's label included) keeps the log's characters, and filters compare
+those (a filter value writes such characters as the same escapes, in double
+quotes: see quote-value.ts).
 */
 export function visible(s: string): string {
 	if (!unsafe.test(s)) {
@@ -59,6 +61,11 @@ export function visible(s: string): string {
 	}
 
 	return s.replace(unsafeGlobal, escapeOne);
+}
+
+/** True when `visible` would change the text: it holds a character to escape. */
+export function holdsUnsafe(s: string): boolean {
+	return unsafe.test(s);
 }
 
 /** A value as a person should see it: `—` when there is nothing to show. */

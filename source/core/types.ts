@@ -85,7 +85,10 @@ export interface SourceInfo {
 export interface Principal {
 	/** `userIdentity.type`, or a derived one: `ServiceEvent`, `None`. */
 	type: string;
-	/** The label shown in the table, e.g. `role level3 (session d190…)`. */
+	/**
+	The label shown in the table, e.g. `role level3 (session d190…)`, built
+	from the log's raw text: a view makes it visible when it draws it.
+	*/
 	label: string;
 	/**
 	The key that per-identity baselines use, e.g. `role:123:level3`,

@@ -1,5 +1,4 @@
 import type {Principal, RawRecord} from '../core/types.js';
-import {visible} from '../core/safe-text.js';
 import {federated, identityCenter, webOrSaml} from './principal-federated.js';
 import {
 	after,
@@ -187,8 +186,11 @@ function fill(p: Principal, c: Common, record: RawRecord): void {
 }
 
 /**
-Who made the call, as a person would name them, with the label made safe
-for the terminal. Never throws, whatever `userIdentity` holds.
+Who made the call, as a person would name them. The label keeps the log's
+characters as they are, like every other field: filters, pivots and
+`--json` compare or escape the raw text, and each view makes it visible
+when it draws it (`visible()`, `shown()`, `fit()`). Never throws, whatever
+`userIdentity` holds.
 */
 export function describePrincipal(record: RawRecord): Principal {
 	const value = record['userIdentity'];
@@ -205,6 +207,5 @@ export function describePrincipal(record: RawRecord): Principal {
 	};
 	const p = blankPrincipal(c);
 	fill(p, c, record);
-	p.label = visible(p.label);
 	return p;
 }

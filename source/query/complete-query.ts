@@ -1,9 +1,8 @@
-import {severityOrder, type TrailEvent} from '../core/types.js';
 import {bareWords} from './filter-clause.js';
-import {flagIds} from './filter-choices.js';
-import {isShortField, resolveField, shortFieldNames} from './filter-fields.js';
-import {countValues, type ValueCount} from './field-values.js';
+import {shortFieldNames} from './filter-fields.js';
+import {recordPaths, type ValueSource} from './complete-values.js';
 import {quoteValue} from './quote-value.js';
+import {escapeQuoted, unescapePartial} from './quoted-text.js';
 
 /**
 Tab completion in the filter prompt, as pure functions: what is being typed
@@ -12,8 +11,12 @@ what could complete it. Values come from the logs, most frequent first,
 counted once per field (see createValueCache), never per keystroke.
 */
 
-/** A field's values for completion, or undefined when it offers none. */
-export type ValueSource = (field: string) => readonly ValueCount[] | undefined;
+export {
+	completionValues,
+	createValueCache,
+	recordPaths,
+	type ValueSource,
+} from './complete-values.js';
 
 export interface Candidate {
 	/** The text as it completes the query (a value quoted if it must be). */
@@ -56,98 +59,13 @@ const inList = new RegExp(
 const lookBehind = 2000;
 const fieldStart = new RegExp(String.raw`(?:^|[\s(!])(${name})?$`);
 
-/**
-Paths into a CloudTrail record worth offering beside the short fields (any
-other path works too, typed in full).
-*/
-export const recordPaths: readonly string[] = [
-	'requestParameters',
-	'responseElements',
-	'additionalEventData',
-	'resources.ARN',
-	'resources.type',
-	'userIdentity.type',
-	'userIdentity.arn',
-	'userIdentity.accountId',
-	'userIdentity.principalId',
-	'userIdentity.invokedBy',
-	'userIdentity.sessionContext.sessionIssuer.userName',
-	'userIdentity.sessionContext.attributes.mfaAuthenticated',
-	'eventType',
-	'eventCategory',
-	'readOnly',
-	'managementEvent',
-	'recipientAccountId',
-	'vpcEndpointId',
-	'tlsDetails.clientProvidedHostHeader',
-	'sessionCredentialFromConsole',
-	'sharedEventID',
-	'requestID',
-];
-
-/** Fixed lists of values, for fields whose values are few and known. */
-function knownValues(field: string): readonly string[] {
-	switch (resolveField(field).kind) {
-		case 'severity':
-			return [...severityOrder].reverse();
-		case 'outcome':
-			return ['success', 'denied', 'error'];
-		case 'bool':
-			return ['true', 'false'];
-		case 'flag':
-			return flagIds;
-		default:
-			return [];
-	}
-}
-
-/**
-The values to offer for a field: those in the events, most frequent first,
-then the known ones no event has. None for times and event ids (each event
-has its own) and for record paths (a path may need every file read again).
-*/
-export function completionValues(
-	events: readonly TrailEvent[],
-	field: string,
-): ValueCount[] | undefined {
-	const lower = field.toLowerCase();
-	const kind = resolveField(field).kind;
-	if (kind === 'time' || lower === 'id' || lower === 'eventid') {
-		return undefined;
-	}
-
-	if (!isShortField(field)) {
-		return undefined;
-	}
-
-	const counted = countValues(events, field).values;
-	const seen = new Set(counted.map((value) => value.value.toLowerCase()));
-	const known = knownValues(field)
-		.filter((value) => !seen.has(value))
-		.map((value) => ({value, count: 0}));
-	return [...counted, ...known];
-}
-
-/** completionValues, worked out once per field of a list of events. */
-export function createValueCache(events: readonly TrailEvent[]): ValueSource {
-	const cache = new Map<string, ValueCount[] | undefined>();
-	return (field) => {
-		const key = field.toLowerCase();
-		if (!cache.has(key)) {
-			cache.set(key, completionValues(events, field));
-		}
-
-		return cache.get(key);
-	};
-}
-
 /** The text of a partial value: quotes and escapes removed. */
 function unquote(partial: string): {text: string; quoted: boolean} {
 	if (!partial.startsWith('"')) {
 		return {text: partial, quoted: false};
 	}
 
-	return {text: partial.slice(1).replaceAll(/\\(["\\])/g, '$1'), quoted: true};
+	return {text: unescapePartial(partial.slice(1)), quoted: true};
 }
 
 const startsWith = (text: string, prefix: string): boolean =>
@@ -163,6 +81,51 @@ function tokenEnd(text: string, caret: number, chars: RegExp): number {
 	return end;
 }
 
+/**
+Where an open quoted value under the caret ends: after its closing quote,
+or at the end of the text when it has none.
+*/
+function quotedEnd(text: string, caret: number): number {
+	for (let i = caret; i < text.length; i++) {
+		if (text[i] === '\\') {
+			i++;
+		} else if (text[i] === '"') {
+			return i + 1;
+		}
+	}
+
+	return text.length;
+}
+
+/** Words that join or negate clauses: Tab never replaces one. */
+const keywords: ReadonlySet<string> = new Set(['and', 'or', 'not', 'in']);
+
+/**
+The candidates for a word whose `rest` goes on after the caret: only those
+the whole word starts, so that completing replaces the word with one of
+them; none when the word starts no candidate (it is no partial name or
+value, a keyword for example), so Tab never rewrites what it does not
+complete.
+*/
+function fitting(
+	candidates: Candidate[],
+	partial: string,
+	rest: string,
+): {candidates: Candidate[]; note?: string} {
+	if (rest === '') {
+		return {candidates};
+	}
+
+	const word = partial + rest;
+	const kept = candidates.filter((c) => startsWith(c.label, word));
+	return kept.length > 0
+		? {candidates: kept}
+		: {
+				candidates: [],
+				note: `Tab completes the word at the cursor: nothing starts with “${word}”`,
+			};
+}
+
 function valueSpot(
 	text: string,
 	caret: number,
@@ -174,12 +137,16 @@ function valueSpot(
 	const raw = match[2] ?? '';
 	const {text: partial, quoted} = unquote(raw);
 	const start = caret - raw.length;
-	const end = quoted ? caret : tokenEnd(text, caret, /[^\s"(),]/);
+	const end = quoted
+		? quotedEnd(text, caret)
+		: tokenEnd(text, caret, /[^\s"(),]/);
+	const after = text.slice(caret, end);
+	const rest = quoted ? unescapePartial(after.replace(/"$/, '')) : after;
 	const spot = {
 		kind: 'value' as const,
 		field,
 		start,
-		end,
+		end: caret,
 		partial,
 		quoted,
 		spaceAfter: !list,
@@ -201,18 +168,24 @@ function valueSpot(
 		};
 	}
 
-	const candidates = counted
+	const all = counted
 		.filter(({value}) => startsWith(value, partial))
 		.map(({value, count}) => ({
 			insert: quoteValue(value),
 			label: value,
 			...(count > 0 ? {count} : {}),
 		}));
+	const {candidates, note} = fitting(all, partial, rest);
 	return {
 		...spot,
+		// The word after the caret goes only with a candidate it starts.
+		end: candidates.length > 0 ? end : caret,
 		candidates,
 		...(candidates.length === 0
-			? {note: `No value of ${field} in the logs starts with “${partial}”`}
+			? {
+					note:
+						note ?? `No value of ${field} in the logs starts with “${partial}”`,
+				}
 			: {}),
 	};
 }
@@ -245,23 +218,45 @@ export function completionAt(
 	}
 
 	const partial = typed[1] ?? '';
-	const words = [...shortFieldNames, ...bareWords];
-	const pool = partial === '' ? words : [...words, ...recordPaths];
-	const candidates = pool
-		.filter((word) => startsWith(word, partial))
-		.map((word) => ({insert: word, label: word}));
-	return {
-		kind: 'field',
+	const end = tokenEnd(text, caret, /[\w.[\]$@-]/);
+	const rest = text.slice(caret, end);
+	const spot = {
+		kind: 'field' as const,
 		start: caret - partial.length,
-		end: tokenEnd(text, caret, /[\w.[\]$@-]/),
+		end: caret,
 		partial,
 		quoted: false,
+	};
+	const word = partial + rest;
+	if (rest !== '' && keywords.has(word.toLowerCase())) {
+		return {
+			...spot,
+			spaceAfter: false,
+			candidates: [],
+			note: `“${word}” is a keyword: Tab completes field names and values`,
+		};
+	}
+
+	const words = [...new Set([...shortFieldNames, ...bareWords])];
+	const pool = partial === '' ? words : [...words, ...recordPaths];
+	const {candidates, note} = fitting(
+		pool
+			.filter((name) => startsWith(name, partial))
+			.map((name) => ({insert: name, label: name})),
+		partial,
+		rest,
+	);
+	return {
+		...spot,
+		end: candidates.length > 0 ? end : caret,
 		spaceAfter:
 			candidates.length === 1 && bareWords.includes(candidates[0]!.insert),
 		candidates,
 		...(candidates.length === 0
 			? {
-					note: `No field starts with “${partial}”: a path into the record works typed in full`,
+					note:
+						note ??
+						`No field starts with “${partial}”: a path into the record works typed in full`,
 				}
 			: {}),
 	};
@@ -298,6 +293,5 @@ export function partialInsert(prefix: string, quoted: boolean): string {
 		return full;
 	}
 
-	const escaped = prefix.replaceAll('\\', '\\\\').replaceAll('"', '\\"');
-	return `"${escaped}`;
+	return `"${escapeQuoted(prefix)}`;
 }

@@ -331,6 +331,23 @@ function compileValue(
 
 const ordered: ReadonlySet<string> = new Set(['>', '<', '>=', '<=']);
 
+/**
+`error=true`: `error` names the error code as a field and failed calls as
+a bare word; an error code is never true or false, so say which to write.
+*/
+function truthWord(name: string, value: QueryValue): string | undefined {
+	const lower = name.toLowerCase();
+	if (
+		(lower === 'error' || lower === 'errorcode') &&
+		value.kind === 'text' &&
+		/^(true|false|yes|no)$/i.test(value.text)
+	) {
+		return `${name} compares the error code (${name}=AccessDenied): for the calls that failed write the bare word error, for the others !error`;
+	}
+
+	return undefined;
+}
+
 /** `name op value`; `!=` and `!~` are the negations of `=` and `~`. */
 export function compileComparison(
 	node: {field: string; op: CompareOp; value: QueryValue},
@@ -349,6 +366,11 @@ export function compileComparison(
 			`"${node.op}" does not take a regular expression: use = ~ != or !~`,
 			at.op,
 		);
+	}
+
+	const truth = truthWord(node.field, node.value);
+	if (truth !== undefined) {
+		return fail(truth, at.values[0] ?? at.op);
 	}
 
 	const compiled = compileValue(

@@ -70,6 +70,9 @@ const shortFields: Array<[string[], FieldKind, Getter]> = [
 	[['time', 'eventtime'], 'time', (e) => [e.timeText]],
 	[['id', 'eventid'], 'text', (e) => [e.eventId]],
 	[['file'], 'text', (e) => [e.file]],
+	// The bare words with a value: `flagged=false`, `denied=true`.
+	[['flagged'], 'bool', (e) => [String(e.flags.length > 0)]],
+	[['denied'], 'bool', (e) => [String(e.outcome === 'denied')]],
 ];
 
 const byName = new Map<string, {kind: FieldKind; get: Getter}>();
@@ -101,6 +104,11 @@ export function topSeverity(event: TrailEvent): string | undefined {
 	}
 
 	return top < 0 ? undefined : severityOrder[top];
+}
+
+/** The record's top-level key a path starts with (`a` of `a.b[0].c`). */
+export function topKey(path: string): string | undefined {
+	return pathSegments(path)[0];
 }
 
 /** `a.b[0].c` → ['a', 'b', '0', 'c']. */

@@ -1,12 +1,19 @@
+import {holdsUnsafe, visible} from '../core/safe-text.js';
+import {readEscape} from './quoted-text.js';
+import {quoteValue} from './quote-value.js';
+
 /**
 The tokenizer of the query language (`f` in the TUI, `--filter` on the
 command line). It knows the shape of a clause, `[!]name [op value]`,
 `name in (a, b)` and `last 2h`, and nothing about fields; the parser
 (filter.ts) knows the grammar of `and`, `or`, `not` and parentheses.
 
-A value ends at a space, a `)` or a `,`, unless it is quoted; a value
-written `/…/` or `/…/i` is a regular expression. Tokens carry their
-position, so every error can point at its place.
+A value ends at a space, a `)` or a `,`, unless it is quoted; inside
+double quotes `\"`, `\\`, `\n`, `\t`, `\x1b`, `\u202e` and `\u{…}` are
+escapes (quoted-text.ts), the way every view shows such characters, and a
+bare value cannot hold them. A value written `/…/` or `/…/i` is a regular
+expression. Tokens carry their position, so every error can point at its
+place.
 */
 
 export type TokenKind =
@@ -75,16 +82,21 @@ type Read =
 	| {ok: false; error: string; position: number};
 
 /**
-Reads a quoted value starting at the opening quote. `\"` and `\\` are the
-only escapes; anything else after a backslash is kept as typed.
+Reads a quoted value starting at the opening quote, undoing its escapes
+(quoted-text.ts): `\"`, `\\`, `\n`, `\t`, `\x1b`, `\u202e`, …
 */
 function readQuoted(text: string, start: number): Read {
 	let value = '';
 	for (let i = start + 1; i < text.length; i++) {
 		const char = text[i]!;
-		if (char === '\\' && (text[i + 1] === '"' || text[i + 1] === '\\')) {
-			value += text[i + 1];
-			i++;
+		if (char === '\\' && i + 1 < text.length) {
+			const escape = readEscape(text, i);
+			if (!escape.ok) {
+				return escape;
+			}
+
+			value += escape.char;
+			i = escape.end - 1;
 		} else if (char === '"') {
 			return {
 				ok: true,
@@ -102,8 +114,9 @@ function readQuoted(text: string, start: number): Read {
 /**
 A regular expression `/…/` or `/…/i` starting at the slash, where the
 closing slash (not one after a backslash) is followed by the value's end.
-Anything else (`/var/log`, `/tmp/x`) is no regular expression: the caller
-reads it as text, as before regular expressions existed.
+Other JavaScript flags (`/boto/gi`) are an error at the flag. Anything else
+(`/var/log`, `/tmp/x`) is no regular expression: the caller reads it as
+text, as before regular expressions existed.
 */
 function readRegex(text: string, start: number): Read | undefined {
 	for (let i = start + 1; i < text.length; i++) {
@@ -118,7 +131,22 @@ function readRegex(text: string, start: number): Read | undefined {
 
 		const flags = /^[A-Za-z]*/.exec(text.slice(i + 1))![0];
 		const end = i + 1 + flags.length;
-		if ((flags === '' || flags === 'i') && endsValue(text[end])) {
+		if (!endsValue(text[end])) {
+			return undefined;
+		}
+
+		// `/boto/gi`: JavaScript's flags, which the filter does not take;
+		// read as text it would silently match nothing.
+		const unknown = [...flags].find((flag) => flag !== 'i');
+		if (unknown !== undefined && /^[dgimsuvy]+$/i.test(flags)) {
+			return {
+				ok: false,
+				error: `a regular expression takes only the flag i (any case), not "${unknown}": write /…/i, or ${quoteValue(text.slice(start, end))} in quotes for the text`,
+				position: i + 1 + flags.indexOf(unknown),
+			};
+		}
+
+		if (flags === '' || flags === 'i') {
 			return {
 				ok: true,
 				token: {
@@ -166,9 +194,21 @@ function readValue(text: string, start: number, after: string): Read {
 		};
 	}
 
+	// Shown as an escape, such a character would read back as other text.
+	const bare = text.slice(start, end);
+	const hidden = [...bare].find((char) => holdsUnsafe(char));
+	if (hidden !== undefined) {
+		const escape = visible(hidden);
+		return {
+			ok: false,
+			error: `a bare value cannot hold ${escape}: put the value in double quotes and write it ${escape} there`,
+			position: start + bare.indexOf(hidden),
+		};
+	}
+
 	return {
 		ok: true,
-		token: {kind: 'value', text: text.slice(start, end), position: start},
+		token: {kind: 'value', text: bare, position: start},
 		end,
 	};
 }

@@ -157,8 +157,11 @@ function timeOrNewest(
 }
 
 /**
-True for a range `a..b` of two readable times where `b` ends before `a`
-starts, so that the error can say so rather than "not a time".
+True for a range `a..b` that holds nothing whatever is loaded, so that the
+error can say so rather than "not a time" or give an empty table: two
+written times where `b` ends when or before `a` starts (a day, an hour or
+a millisecond alike), or two `newest` forms where `b` is further back
+than `a`. A written time and a `newest` form depend on the logs loaded.
 */
 export function isReversedRange(text: string): boolean {
 	const split = text.indexOf('..');
@@ -166,9 +169,21 @@ export function isReversedRange(text: string): boolean {
 		return false;
 	}
 
-	const start = parseTime(text.slice(0, split));
-	const end = parseTime(text.slice(split + 2));
-	return start !== undefined && end !== undefined && end.end < start.start;
+	const from = text.slice(0, split);
+	const to = text.slice(split + 2);
+	const start = parseTime(from);
+	const end = parseTime(to);
+	if (start !== undefined && end !== undefined) {
+		return end.end <= start.start;
+	}
+
+	const startBefore = parseNewest(from);
+	const endBefore = parseNewest(to);
+	return (
+		startBefore !== undefined &&
+		endBefore !== undefined &&
+		endBefore > startBefore
+	);
 }
 
 /**

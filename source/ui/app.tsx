@@ -272,10 +272,11 @@ export function App({
 		}
 	}, [state.quit, exit]);
 
-	// Keep the histories between runs; a failure is told once, then the
-	// session goes on without them.
+	// Keep the histories between runs; a problem with the file is told once
+	// a session (a file that could not be read is seldom writable), then the
+	// session goes on without it.
 	const saved = useRef(stored.history);
-	const warned = useRef(false);
+	const warned = useRef(stored.problem !== undefined);
 	useEffect(() => {
 		if (state.history === saved.current) {
 			return;

@@ -52,7 +52,7 @@ The graphemes of `text` with their widths. The last grapheme of a piece may
 continue in the next one (a combining mark, a joined emoji), so it is carried
 over and segmented again with what follows.
 */
-function* cells(text: string): Generator<[string, number]> {
+export function* cells(text: string): Generator<[string, number]> {
 	if (printableAscii.test(text)) {
 		for (const character of text) {
 			yield [character, 1];

@@ -1,4 +1,5 @@
 import {parseFilter} from '../query/filter.js';
+import {missingPathKeys, missingPathWarning} from '../query/filter-paths.js';
 import type {AppContext} from './app-context.js';
 import {patch, settle, type AppState, type SearchState} from './app-state.js';
 import {
@@ -162,7 +163,10 @@ export function clearFilter(context: AppContext, state: AppState): AppState {
 	);
 }
 
-/** Applies filter text; a bad filter stays in the prompt with its error. */
+/**
+Applies filter text; a bad filter stays in the prompt with its error and
+the cursor on the mistake.
+*/
 export function applyFilter(
 	context: AppContext,
 	state: AppState,
@@ -180,11 +184,12 @@ export function applyFilter(
 
 	const parsed = parseFilter(trimmed, {latest: context.latest});
 	if (!parsed.ok) {
+		// The cursor goes to the mistake, so a long filter scrolls to it.
 		return settle({
 			...state,
 			mode: 'filter-input',
 			draft: trimmed,
-			caret: trimmed.length,
+			caret: Math.min(parsed.position, trimmed.length),
 			filterError: {message: parsed.error, position: parsed.position},
 		});
 	}
@@ -196,9 +201,18 @@ export function applyFilter(
 		view,
 		{text: parsed.filter.text, test: parsed.filter.test},
 	);
-	return view.length === 0
-		? patch(next, {
-				message: {tone: 'warning', text: 'No events match this filter'},
-			})
-		: next;
+	// A path no event has is most likely a typo: say so, keep the filter.
+	const missing = missingPathWarning(
+		missingPathKeys(parsed.filter.query, context.events),
+	);
+	const empty = view.length === 0 ? 'No events match this filter' : '';
+	const warning = [empty, missing].filter(Boolean).join(': ');
+	return warning === ''
+		? next
+		: patch(next, {
+				message: {
+					tone: 'warning',
+					text: warning.charAt(0).toUpperCase() + warning.slice(1),
+				},
+			});
 }

@@ -9,6 +9,7 @@ import {lineText, type Line, type Segment} from './lines.js';
 import {facetPromptLabel, facetTypingHint} from './facets-lines.js';
 import {stackDepth} from './filter-stack.js';
 import {caretOf} from './prompt-edit.js';
+import {errorLine, promptWindow} from './prompt-window.js';
 import {currentHit} from './query-actions.js';
 import type {LoadingStatus} from './live-source.js';
 import {loadingParts} from './loading-line.js';
@@ -214,11 +215,16 @@ function promptLines(state: AppState, width: number): Line[] {
 	// The cursor is the cell of the character it stands on (a space at the end).
 	const caret = caretOf(state);
 	const at = caretCell(state.draft.slice(caret));
+	const labelWidth = stringWidth(label);
+	const window = promptWindow(
+		visible(state.draft.slice(0, caret)),
+		visible(at) || ' ',
+		visible(state.draft.slice(caret + at.length)),
+		width - labelWidth,
+	);
 	const prompt: Segment[] = [
 		{text: label, tone: 'heading'},
-		{text: visible(state.draft.slice(0, caret))},
-		{text: visible(at) || ' ', tone: 'match'},
-		{text: visible(state.draft.slice(caret + at.length))},
+		...window.segments,
 	];
 	// The prompt's keys go on the right, as many as there is room for (each
 	// is a pair of segments: the key, then its word).
@@ -238,12 +244,10 @@ function promptLines(state: AppState, width: number): Line[] {
 	];
 	const error = state.mode === 'filter-input' ? state.filterError : undefined;
 	if (error) {
-		const before = visible(state.draft.slice(0, error.position));
-		const column = stringWidth(label) + stringWidth(before);
-		lines.push([
-			{text: ' '.repeat(column)},
-			{text: `^ ${visible(error.message)}`, tone: 'error'},
-		]);
+		const column = stringWidth(visible(state.draft.slice(0, error.position)));
+		lines.push(
+			errorLine(visible(error.message), column, labelWidth, window, width),
+		);
 	} else if (state.mode === 'filter-input' && state.completion) {
 		lines.push(completionLine(state));
 	}

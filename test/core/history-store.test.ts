@@ -7,6 +7,7 @@ import {configDir} from '../../source/core/config-dir.js';
 import {
 	fileHistoryStore,
 	historyCap,
+	maxEntryLength,
 	remember,
 } from '../../source/core/history-store.js';
 
@@ -71,17 +72,40 @@ test('a damaged file is a notice and an empty history, never a crash', () => {
 		assert.match(loaded.problem ?? '', /^History not read .*history\.json$/);
 	}
 
-	// Entries that are no prompt text are left out; the rest are kept.
+	// Items that are no prompt text are left out and counted; the rest are
+	// kept, control characters included.
 	fs.writeFileSync(
 		file,
 		JSON.stringify({
-			filter: ['a', 7, 'a', 'x\u001B[31m', 'b'],
+			filter: ['a', 7, 'a', 'x\u001B[31m', 'b', 'y'.repeat(5000)],
 			search: 'not a list',
 		}),
 	);
-	assert.deepEqual(fileHistoryStore(dir).load(), {
-		history: {filter: ['a', 'b'], search: []},
+	const loaded = fileHistoryStore(dir).load();
+	assert.deepEqual(loaded.history, {
+		filter: ['a', 'x\u001B[31m', 'b'],
+		search: [],
 	});
+	assert.match(
+		loaded.problem ?? '',
+		/^History: 3 entries left out \(not text, or longer than 4000 characters\): .*history\.json$/,
+	);
+});
+
+test('entries holding control characters come back on the next start', () => {
+	// Issue 5, item 4: they were dropped without a word, even those saved.
+	const dir = scratchConfig();
+	const history = {
+		filter: ['ua="curl/8 \u202Egnp"', 'principal="new\u001B]0;x\u0007"'],
+		search: ['tab\there'],
+	};
+	assert.equal(fileHistoryStore(dir).save(history), undefined);
+	assert.deepEqual(fileHistoryStore(dir).load(), {history});
+});
+
+test('an entry too long to keep is not remembered, so never saved', () => {
+	assert.deepEqual(remember(['a'], 'y'.repeat(maxEntryLength + 1)), ['a']);
+	assert.deepEqual(remember(['a'], 'y'.repeat(maxEntryLength)).length, 2);
 });
 
 test('a history that cannot be read or written says so and throws nothing', () => {

@@ -1,5 +1,7 @@
 import {before, test} from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import type {TrailEvent} from '../../source/core/types.js';
 import {
 	exactClause,
@@ -9,6 +11,8 @@ import {
 } from '../../source/investigate/pivot.js';
 import {parseUserAgent} from '../../source/normalise/user-agent.js';
 import {parseFilter} from '../../source/query/filter.js';
+import {openDataset} from '../../source/pipeline.js';
+import {hostileNames, writeHostileTrail} from '../helpers/hostile-names.js';
 import {makeEvents} from '../helpers/make-event.js';
 import {openFlaws2} from '../helpers/ui-samples.js';
 
@@ -77,6 +81,28 @@ before(async () => {
 
 test('every pivot of every flaws2 event matches exactly the events sharing the value', () => {
 	assert.ok(checkAll(flaws2) > 100);
+});
+
+test('every pivot of hostile names is exact, a real ESC apart from a written one', async () => {
+	const file = writeHostileTrail();
+	const events = (await openDataset([file])).events;
+	fs.rmSync(path.dirname(file), {recursive: true, force: true});
+	assert.ok(checkAll(events) > 20);
+	// Issue 5, item 1: the label was escaped, so both names had one label.
+	const real = events.find(
+		(event) => event.principal.userName === hostileNames.realEscape,
+	)!;
+	const target = pivotTarget(real, 'principal');
+	assert.ok(typeof target !== 'string');
+	const {text} = exactClause(events, target);
+	const parsed = parseFilter(text);
+	assert.ok(parsed.ok);
+	const users = new Set(
+		events
+			.filter((event) => parsed.filter.test(event))
+			.map((event) => event.principal.userName),
+	);
+	assert.deepEqual([...users], [hostileNames.realEscape]);
 });
 
 test('the pivots of the level3 ListBuckets call', () => {

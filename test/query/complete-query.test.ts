@@ -121,3 +121,42 @@ test('the shared start of candidates, and how a partial value is written', () =>
 	assert.equal(partialInsert('aws-cli/1.16 ', false), '"aws-cli/1.16 ');
 	assert.equal(partialInsert('say "hi', true), '"say \\"hi');
 });
+
+test('the caret inside a keyword completes nothing and replaces nothing', () => {
+	// Issue 5, item 6: `o|r` took `or` for the start of `outcome`.
+	const text = 'eventName=GetObject or ip=AWS';
+	for (const caret of [20, 21]) {
+		const inside = spot(text, caret);
+		assert.deepEqual(inside.candidates, [], String(caret));
+		assert.equal(inside.end, caret);
+		assert.match(inside.note ?? '', /“or” is a keyword/);
+	}
+
+	assert.match(spot('a=1 an|d b=2'.replace('|', ''), 6).note ?? '', /“and”/);
+	assert.match(spot('x n', 3).note ?? '', /No field starts with “n”/);
+});
+
+test('the caret inside a word keeps only candidates the whole word starts', () => {
+	// `Li|stB`: ListBuckets, not ListObjects; the whole word is replaced.
+	const inside = spot('eventName=ListB and flagged', 12);
+	assert.deepEqual(
+		inside.candidates.map((c) => c.label),
+		['ListBuckets'],
+	);
+	assert.deepEqual([inside.start, inside.end], [10, 15]);
+	// A word that starts no candidate is left as it is.
+	const stray = spot('eventName=Lixyz', 12);
+	assert.deepEqual(stray.candidates, []);
+	assert.equal(stray.end, 12);
+	assert.match(stray.note ?? '', /nothing starts with “Lixyz”/);
+	const field = spot('prinxyz=a', 4);
+	assert.deepEqual(field.candidates, []);
+	assert.equal(field.end, 4);
+	// In quotes, the rest of the value up to its closing quote.
+	const quoted = spot('ua="aws-cli/1.16 R" flagged', 8);
+	assert.deepEqual(
+		quoted.candidates.map((c) => c.label),
+		['aws-cli/1.16 Ruby'],
+	);
+	assert.deepEqual([quoted.start, quoted.end], [3, 19]);
+});

@@ -99,3 +99,63 @@ test('a span that ends before it starts says so', () => {
 	assert.doesNotMatch(error, /is not a time/);
 	assert.match(failure('time:2018-11-28T23:05Z..nope').error, /is not a time/);
 });
+
+test('every reversed span is refused, whatever the precision or newest form', () => {
+	// Issue 5, item 8: only minute precision was refused.
+	for (const [text, position] of [
+		['time:2023-07-11..2023-07-10', 5],
+		['time:2023-07-11T10..2023-07-11T09', 5],
+		['time:2023-07-11T10:00:00.500..2023-07-11T10:00:00.499', 5],
+		['time:newest-1h..newest-2h', 5],
+		['time:newest..newest-1s', 5],
+		['time>=newest-1h..newest-2h', 6],
+		['flagged or time in (2024-01-01, 2023-07-11..2023-07-10)', 32],
+	] as const) {
+		const {error, position: at} = failure(text);
+		assert.match(error, /the span ends before it starts/, text);
+		assert.equal(at, position, text);
+	}
+
+	for (const text of [
+		'time:2023-07-10..2023-07-11',
+		'time:2023-07-11..2023-07-11',
+		'time:2023-07-11T10..2023-07-11',
+		'time:newest-1h..newest-1h',
+		'time:newest-2h..newest',
+		'time:2023-07-11..newest',
+	]) {
+		assert.ok(parseFilter(text).ok, text);
+	}
+});
+
+test('regular expression flags other than i are an error at the flag', () => {
+	// Issue 5, item 9: `/boto/gi` was read as text and matched nothing.
+	for (const [text, position, flag] of [
+		['ua=/boto/gi', 9, 'g'],
+		['eventName=/abc/g', 15, 'g'],
+		['ua~/a/m', 6, 'm'],
+		['ua in (/a/i, /b/s)', 16, 's'],
+	] as const) {
+		const {error, position: at} = failure(text);
+		assert.equal(at, position, text);
+		assert.match(error, new RegExp(`only the flag i .*not "${flag}"`), text);
+		assert.match(error, /in quotes for the text/, text);
+	}
+
+	// Paths that are no regular expression stay text.
+	for (const text of ['ua=/var/log', 'ua=/tmp/x', 'ua="/boto/gi"']) {
+		assert.ok(parseFilter(text).ok, text);
+	}
+});
+
+test('flagged and denied take true or false; error=true says what to write', () => {
+	assert.deepEqual(kept('flagged=true'), kept('flagged'));
+	assert.deepEqual(kept('flagged=false'), kept('!flagged'));
+	assert.deepEqual(kept('denied=true'), kept('denied'));
+	assert.deepEqual(kept('DENIED=no'), kept('!denied'));
+	assert.match(failure('flagged=maybe').error, /true or false/);
+	const {error, position} = failure('eventName=x or error=true');
+	assert.equal(position, 21);
+	assert.match(error, /bare word error.*!error/);
+	assert.ok(parseFilter('error=AccessDenied').ok);
+});

@@ -167,7 +167,24 @@ function generator(seed: number) {
 		return state % n;
 	};
 
-	const alphabet = ['a', 'Z', ' ', '"', '\\', '(', ')', ',', '/', '=', '!'];
+	// Hidden and control characters too (issue 5, item 3).
+	const alphabet = [
+		'a',
+		'Z',
+		' ',
+		'"',
+		'\\',
+		'(',
+		')',
+		',',
+		'/',
+		'=',
+		'!',
+		'\u001B',
+		'\u202E',
+		'\t',
+		'x1b',
+	];
 	const text = (): string =>
 		Array.from({length: next(5)}, () => alphabet[next(alphabet.length)]).join(
 			'',
@@ -207,6 +224,26 @@ function generator(seed: number) {
 
 	return node;
 }
+
+test('hidden characters print as escapes that read back as themselves', () => {
+	const value = {kind: 'text', text: 'a\u001Bb\u202Ec'} as const;
+	const tree: QueryNode = {kind: 'compare', field: 'ua', op: '=', value};
+	assert.equal(formatQuery(tree), String.raw`ua="a\x1bb\u202ec"`);
+	assert.deepEqual(read(formatQuery(tree)), tree);
+	// A regular expression writes them as its own escapes, which mean them.
+	const regex: QueryNode = {
+		kind: 'compare',
+		field: 'ua',
+		op: '~',
+		value: {kind: 'regex', source: 'a\u001B|\\\u202E', ignoreCase: false},
+	};
+	const printed = formatQuery(regex);
+	assert.equal(printed, String.raw`ua~/a\x1b|\u202e/`);
+	const ua = 'x\u202Ey';
+	const again = compileQuery(read(printed));
+	assert.ok(again({...events[0]!, userAgent: ua}));
+	assert.ok(!again({...events[0]!, userAgent: String.raw`\u202e`}));
+});
 
 test('generated trees with awkward values print as text that reads back', () => {
 	for (let seed = 1; seed <= 300; seed++) {

@@ -6,7 +6,8 @@ import {
 	memoryHistoryStore,
 	type HistoryStore,
 } from '../../source/core/history-store.js';
-import {sequenceDataset} from '../helpers/ui-dataset.js';
+import {makeEvents} from '../helpers/make-event.js';
+import {makeDataset, sequenceDataset} from '../helpers/ui-dataset.js';
 import {keys} from '../helpers/ui-keys.js';
 import {
 	press,
@@ -153,20 +154,25 @@ test('a bad query shows its error with the caret under the mistake', async () =>
 	assert.match(frame, /10 events/);
 });
 
-test('a history that cannot be read or saved is a notice, and the session goes on', async () => {
+/** A store whose every save fails; it may fail to load too. */
+function brokenStore(problem?: string): HistoryStore & {saves: () => number} {
 	let saves = 0;
-	const broken: HistoryStore = {
+	return {
+		saves: () => saves,
 		load: () => ({
 			history: {filter: [], search: []},
-			problem: 'History not read (EACCES): /x/history.json',
+			...(problem ? {problem} : {}),
 		}),
 		save() {
 			saves++;
 			return 'History not saved (EROFS): /x/history.json';
 		},
 	};
+}
+
+test('a history that cannot be saved is a notice, told once, and the session goes on', async () => {
+	const broken = brokenStore();
 	const app = await renderApp(sequenceDataset(20), {history: broken});
-	await waitForText(app, 'History not read (EACCES)');
 	const applied = await press(
 		app,
 		['f', 'eventName=GetObject', keys.enter],
@@ -179,7 +185,128 @@ test('a history that cannot be read or saved is a notice, and the session goes o
 		['f', keys.ctrlU, 'eventName=PutObject', keys.enter],
 		(plain) => plain.includes('filter eventName=PutObject'),
 	);
-	await waitForFrame(app, () => saves === 2, 'with the second save');
+	await waitForFrame(app, () => broken.saves() === 2, 'with the second save');
 	const after = app.lastFrame() ?? '';
 	assert.doesNotMatch(after, /History not saved/, 'told once');
+});
+
+test('a history that cannot be read is told once: its saves are not told again', async () => {
+	// Issue 5, item 5: "not read" (EISDIR) was followed by "not saved".
+	const broken = brokenStore('History not read (EISDIR): /x/history.json');
+	const app = await renderApp(sequenceDataset(20), {history: broken});
+	await waitForText(app, 'History not read (EISDIR)');
+	await press(app, ['f', 'eventName=GetObject', keys.enter], (plain) =>
+		plain.includes('4/20 events'),
+	);
+	await waitForFrame(app, () => broken.saves() === 1, 'with the save');
+	// A later key renders again, after the save's effect.
+	await press(app, ['f', keys.ctrlU, 'flagged'], prompted('flagged'));
+	const told = app.frames.filter((frame) => frame.includes('History not'));
+	assert.ok(told.length > 0);
+	assert.ok(
+		app.frames.every((frame) => !frame.includes('History not saved')),
+		'the save is not told after the read',
+	);
+});
+
+test('Tab with the cursor inside a keyword leaves the line as it is', async () => {
+	// Issue 5, item 6: `or` became `outcome`.
+	const dataset = makeDataset(
+		makeEvents([
+			{user: 'user-1'},
+			{user: 'user-2'},
+			{role: 'reader', session: 's1'},
+		]),
+	);
+	const app = await renderApp(dataset);
+	await press(app, ['f', 'user=user-1 or principal=ro'], prompted('user='));
+	const completed = 'user=user-1 or principal="role reader (session s1)" ';
+	await press(app, keys.tab, prompted(completed), 'completed');
+	const home = await press(
+		app,
+		[keys.home, ...Array.from({length: 13}, () => keys.right)],
+		(plain) => plain.includes(`filter: user=user-1 or`),
+	);
+	// Ink drops the spaces that end a row.
+	const line = `filter: ${completed.trimEnd()}`;
+	assert.ok(promptRow(home).startsWith(line), promptRow(home));
+	const after = await press(
+		app,
+		keys.tab,
+		(plain) => plain.includes('is a keyword'),
+		'with the note',
+	);
+	assert.ok(promptRow(after).startsWith(line), promptRow(after));
+});
+
+test('a filter wider than the screen scrolls sideways to keep the cursor in view', async () => {
+	// Issue 5, item 7, at 80×24: the end and the cursor were cut off.
+	const app = await renderApp(sequenceDataset(20), {columns: 80, rows: 24});
+	const typed = Array.from({length: 5}, (_, i) => `user=user00${i}`).join(
+		' or ',
+	);
+	const filter = `${typed} or eventName=GetObject or eventName=PutObject`;
+	assert.ok(filter.length > 100);
+	const end = await press(app, ['f', filter], (plain) =>
+		promptRow(plain).includes('PutObject'),
+	);
+	assert.match(promptRow(end), /^filter: …[^…]*eventName=PutObject\s*$/);
+	const home = await press(app, keys.home, prompted('user=user000 or'));
+	assert.match(promptRow(home), /…\s*$/);
+	await press(app, keys.end, (plain) => promptRow(plain).includes('PutObject'));
+	const left = await press(app, [keys.left, keys.left, keys.left], (plain) =>
+		promptRow(plain).includes('PutObject'),
+	);
+	for (const frame of [end, home, left]) {
+		for (const row of rowsOf(frame)) {
+			assert.ok(row.length <= 80, row);
+		}
+	}
+});
+
+test('an error past the screen width shows its caret under the mistake and the start of its message', async () => {
+	const wrong = `${'eventName=GetObject or '.repeat(4)}bogusword`;
+	for (const [columns, rows] of [
+		[80, 24],
+		[120, 40],
+	] as const) {
+		const app = await renderApp(sequenceDataset(20), {columns, rows});
+		const frame = await press(
+			app,
+			['f', wrong, keys.enter],
+			(plain) => plain.includes('unknown word'),
+			'with the error',
+		);
+		const lines = rowsOf(frame);
+		const caretRow = lines.at(-1) ?? '';
+		const prompt = promptRow(frame);
+		assert.equal(
+			prompt.slice(caretRow.indexOf('^')).slice(0, 9),
+			'bogusword',
+			`${prompt}\n${caretRow}`,
+		);
+		assert.match(caretRow, /unknown word "bogusword"/);
+		assert.ok(caretRow.length <= columns);
+		cleanup();
+	}
+});
+
+test('a filter on a field no event has runs, and the message line says so', async () => {
+	// Issue 5, item 9: `foo=bar` gave an empty table without a word.
+	const app = await renderApp(sequenceDataset(20));
+	const empty = await press(
+		app,
+		['f', 'foo=bar', keys.enter],
+		(plain) => plain.includes('no event has a field named "foo"'),
+		'with the warning',
+	);
+	assert.match(empty, /No events match this filter: no event has a field/);
+	assert.match(empty, /filter foo=bar/);
+	const all = await press(
+		app,
+		['f', keys.ctrlU, '!foo=bar', keys.enter],
+		(plain) => plain.includes('filter !foo=bar'),
+	);
+	assert.match(all, /20\/20 events/);
+	assert.match(all, /No event has a field named "foo"/);
 });
