@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import stringWidth from 'string-width';
 import {fit, shown, truncate, visible} from '../../source/core/safe-text.js';
 import {caseRecords} from '../normalise/case-records.js';
+import {terminalSafeJson} from '../../source/core/safe-json.js';
 
 /** True when the text holds nothing a terminal would act on or hide. */
 function inert(s: string): boolean {
@@ -121,4 +122,11 @@ test('the BR-19 escape user agent fits one row of its cell', () => {
 	assert.ok(inert(cell));
 	assert.ok(!cell.includes('\n'));
 	assert.ok(cell.startsWith('curl/8.5.0\\x1b]0;owned'));
+});
+
+test('JSON for the terminal escapes tag characters as their UTF-16 pair', () => {
+	const hidden = 'a\u{e0041}b';
+	const json = terminalSafeJson({v: hidden});
+	assert.equal(json, '{"v":"a\\udb40\\udc41b"}');
+	assert.deepEqual(JSON.parse(json), {v: hidden});
 });
