@@ -8,12 +8,26 @@ Points XDG_CONFIG_HOME at a scratch folder for this process and everything
 it starts, so no test reads or writes the user's history or sessions. `npm
 test` loads it before the runner (`node --import`); the tests that start the
 real screen or command import it first too, so they are safe when run alone.
-Removed when the process ends.
+
+Only the first process makes the folder: the test files and commands it
+starts find it in their environment and use it, and the process that made
+it removes it when it ends (a child may be killed, and would leave its own).
 */
-export const scratchConfig = fs.mkdtempSync(
-	path.join(os.tmpdir(), 'trailtui-config-'),
-);
-process.env['XDG_CONFIG_HOME'] = scratchConfig;
-process.on('exit', () => {
-	fs.rmSync(scratchConfig, {recursive: true, force: true});
-});
+const marker = 'TRAILTUI_SCRATCH_CONFIG';
+
+function scratchFolder(): string {
+	const inherited = process.env[marker];
+	if (inherited && process.env['XDG_CONFIG_HOME'] === inherited) {
+		return inherited;
+	}
+
+	const made = fs.mkdtempSync(path.join(os.tmpdir(), 'trailtui-config-'));
+	process.env[marker] = made;
+	process.env['XDG_CONFIG_HOME'] = made;
+	process.on('exit', () => {
+		fs.rmSync(made, {recursive: true, force: true});
+	});
+	return made;
+}
+
+export const scratchConfig = scratchFolder();
