@@ -9,25 +9,31 @@ it starts, so no test reads or writes the user's history or sessions. `npm
 test` loads it before the runner (`node --import`); the tests that start the
 real screen or command import it first too, so they are safe when run alone.
 
-Only the first process makes the folder: the test files and commands it
-starts find it in their environment and use it, and the process that made
-it removes it when it ends (a child may be killed, and would leave its own).
+Each process that loads it gets a folder of its own, so test files running
+side by side never see each other's sessions. The folders are made inside
+one root that the first process makes and removes when it ends: a child that
+is killed cannot leave its folder behind.
 */
-const marker = 'TRAILTUI_SCRATCH_CONFIG';
+const rootVariable = 'TRAILTUI_SCRATCH_CONFIG_ROOT';
 
-function scratchFolder(): string {
-	const inherited = process.env[marker];
-	if (inherited && process.env['XDG_CONFIG_HOME'] === inherited) {
+function scratchRoot(): string {
+	const inherited = process.env[rootVariable];
+	if (inherited && fs.existsSync(inherited)) {
 		return inherited;
 	}
 
-	const made = fs.mkdtempSync(path.join(os.tmpdir(), 'trailtui-config-'));
-	process.env[marker] = made;
-	process.env['XDG_CONFIG_HOME'] = made;
+	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'trailtui-config-'));
+	process.env[rootVariable] = root;
 	process.on('exit', () => {
-		fs.rmSync(made, {recursive: true, force: true});
+		fs.rmSync(root, {recursive: true, force: true});
 	});
-	return made;
+	return root;
 }
 
-export const scratchConfig = scratchFolder();
+export const scratchConfig = fs.mkdtempSync(
+	path.join(scratchRoot(), `${process.pid}-`),
+);
+process.env['XDG_CONFIG_HOME'] = scratchConfig;
+process.on('exit', () => {
+	fs.rmSync(scratchConfig, {recursive: true, force: true});
+});
