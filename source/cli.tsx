@@ -70,7 +70,7 @@ const help = `
 
 const options = {
 	importMeta: import.meta,
-	allowUnknownFlags: false,
+	allowUnknownFlags: true, // checked below, for a one-line message
 	flags: {
 		report: {type: 'boolean'},
 		json: {type: 'boolean'},
@@ -90,6 +90,12 @@ const options = {
 		marked: {type: 'boolean'},
 	},
 } as const;
+
+function camelCase(name: string): string {
+	return name.replaceAll(/-([a-z])/g, (_, letter: string) =>
+		letter.toUpperCase(),
+	);
+}
 
 // meow throws on a repeated option (`--filter a --filter b`): a usage error
 // in one line, not a stack trace.
@@ -112,6 +118,20 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	throw error;
 });
 
+const known = new Set([...Object.keys(options.flags), 'help', 'version']);
+const unknown = Object.keys(cli.unnormalizedFlags).filter(
+	(name) => !known.has(name) && !known.has(camelCase(name)),
+);
+if (unknown.length > 0) {
+	const name = unknown[0]!;
+	process.stderr.write(
+		`trailtui: unknown option ${name.length === 1 ? '-' : '--'}${name} ` +
+			'(trailtui --help lists the options)\n',
+	);
+	process.exit(2);
+}
+
 process.exitCode = await runCli(cli.input, cli.flags, () => {
-	cli.showHelp(2);
+	// Standard output stays empty on a usage error: a pipe reads nothing.
+	process.stderr.write('usage: trailtui [options] PATH... (see --help)\n');
 });

@@ -37,3 +37,39 @@ test('with no PATH and no option to blame, the message stays short', () => {
 	);
 	assert.doesNotMatch(run.stderr, /took/);
 });
+
+test('an unknown option is one line naming it, in the form of every usage error', () => {
+	for (const [arg, shown] of [
+		['--bogus', '--bogus'],
+		['-z', '-z'],
+	]) {
+		const run = runBuiltCli([arg!, 'samples/flaws2']);
+		assert.equal(run.status, 2);
+		assert.equal(
+			run.stderr,
+			`trailtui: unknown option ${shown} (trailtui --help lists the options)\n`,
+		);
+		assert.equal(run.stdout, '');
+	}
+});
+
+test('a missing PATH leaves standard output empty, for the pipe after it', () => {
+	const run = runBuiltCli(['--json']);
+	assert.equal(run.status, 2);
+	assert.equal(run.stdout, '');
+	assert.match(run.stderr, /usage: trailtui \[options\] PATH\.\.\./);
+});
+
+test('every documented option is known, in its dashed spelling', () => {
+	const run = runBuiltCli([
+		'--json',
+		'--max-file-mb',
+		'5',
+		'--baseline-until',
+		'2018-11-28T23:00Z',
+		'--ip-ranges',
+		'samples/flaws2/level3.json',
+		'samples/flaws2',
+	]);
+	assert.doesNotMatch(run.stderr, /unknown option/);
+});
