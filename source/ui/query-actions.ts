@@ -59,10 +59,19 @@ export function currentHit(state: AppState): number {
 	return hits[position] === state.cursor ? position + 1 : 0;
 }
 
+/**
+No hit in the view. When events the view leaves out (the filter, a zoom, a
+finding) do match, say how many, so an empty answer is not mistaken for
+an absent event.
+*/
 function noMatch(state: AppState, query: string): AppState {
-	return patch(state, {
-		message: {tone: 'warning', text: `No match for “${query}”`},
-	});
+	const hidden = state.search?.seqs.length ?? 0;
+	const text =
+		hidden === 0
+			? `No match for “${query}”`
+			: `No match for “${query}” in this view; ${hidden.toLocaleString('en-US')} ` +
+				`event${hidden === 1 ? '' : 's'} outside it match (Esc clears the filter)`;
+	return patch(state, {message: {tone: 'warning', text}});
 }
 
 export function runSearch(

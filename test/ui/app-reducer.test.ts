@@ -94,6 +94,22 @@ test('a search without matches says so and keeps the cursor', () => {
 	const state = run(key('/'), ...type('zzqqxxjj'), key('enter'));
 	assert.equal(state.cursor, 1);
 	assert.match(state.message?.text ?? '', /No match/);
+	assert.doesNotMatch(state.message?.text ?? '', /outside/);
+});
+
+test('a search whose matches the filter hides says how many it hides', () => {
+	const {run, key, type, context} = setup();
+	run(key('f'), ...type('eventName=GetObject'), key('enter'));
+	const state = run(key('/'), ...type('ListBuckets'), key('enter'));
+	const hidden = context.events.filter(
+		(event) => event.eventName === 'ListBuckets',
+	).length;
+	assert.ok(hidden > 0);
+	assert.equal(state.search?.hits.length, 0);
+	assert.equal(
+		state.message?.text,
+		`No match for “ListBuckets” in this view; ${hidden} events outside it match (Esc clears the filter)`,
+	);
 });
 
 test('a valid filter narrows the view and keeps hits in step', () => {
