@@ -188,8 +188,11 @@ function findingSection(finding: Finding, events: TrailEvent[]): string[] {
 		);
 	}
 
+	// The flags as the first exported event carries them, so the evidence
+	// speaks of an event in the note, not of the finding's first event.
+	const first = events[0]?.flags ?? [];
 	for (const flag of finding.flags) {
-		lines.push(...flagSection(flag));
+		lines.push(...flagSection(first.find((own) => own.id === flag.id) ?? flag));
 	}
 
 	return lines;

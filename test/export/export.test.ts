@@ -225,6 +225,29 @@ test('the Markdown note holds the files, span, filter, findings with their evide
 	assert.equal(marked.match(/^\| 2018-/gm)?.length, 2);
 });
 
+test("a finding's evidence in the note speaks of an exported event", () => {
+	const findings = findingsOf(flaws2);
+	const level1 = flaws2.events.filter(
+		(e) => e.flags.length > 0 && e.principal.roleName === 'level1',
+	);
+	const [first, ...rest] = level1;
+	assert.ok(first && rest.length > 0);
+	const exported = rest.at(-1)!;
+	const note = incidentNote({
+		generatedAt: 0,
+		loaded: flaws2.events,
+		files: loadedFiles(flaws2.events),
+		what: 'view',
+		events: [exported],
+		filter: '',
+		findings,
+		marks: noMarks,
+	});
+	const own = exported.flags[0]!;
+	assert.ok(note.includes(`- ${mdText(own.evidence[0])}`), own.id);
+	assert.ok(!note.includes(`${first.eventName} at `), note);
+});
+
 test('hostile fields cannot break the note: no escapes, no table pipes, no code spans, no links', () => {
 	const events = makeEvents([
 		{
