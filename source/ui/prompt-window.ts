@@ -135,6 +135,22 @@ function slice(text: string, at: number, from: number, to: number): string {
 }
 
 /**
+A message too long for its room loses the middle of the long values it
+quotes first (the caret already points at the value), so that what is wrong
+stays readable: `"2018-11-28T23:10..2018-11-…": the span ends before…`.
+*/
+export function shortenQuotes(message: string, room: number): string {
+	if (stringWidth(message) <= room) {
+		return message;
+	}
+
+	return message.replaceAll(
+		/"([^"]{16,})"/g,
+		(_, inner: string) => `"${inner.slice(0, 12)}…"`,
+	);
+}
+
+/**
 The row under a prompt that points at a mistake: `^` under draft column
 `column` (given the prompt's label width and window) and the message where
 it fits: after the caret, else before it, else cut on the wider side, so
@@ -149,6 +165,12 @@ export function errorLine(
 	width: number,
 ): Line {
 	const tone = 'error' as const;
+	const caretAt = Math.min(label + column - window.offset, width - 1);
+	const outside = column < window.from || column >= window.to;
+	message = shortenQuotes(
+		message,
+		outside ? width - 2 : Math.max(width - caretAt - 2, caretAt - 1),
+	);
 	const cellsOf = stringWidth(message);
 	if (column < window.from) {
 		return [{text: `◂ ${truncate(message, width - 2)}`, tone}];
@@ -162,7 +184,7 @@ export function errorLine(
 		];
 	}
 
-	const caret = Math.min(label + column - window.offset, width - 1);
+	const caret = caretAt;
 	const right = width - caret - 2;
 	const left = caret - 1;
 	if (cellsOf <= right || (cellsOf > left && right >= left)) {

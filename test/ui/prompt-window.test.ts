@@ -107,3 +107,16 @@ test('a mistake outside the window gets an arrow towards it', () => {
 	assert.ok(right.endsWith(`${message} ▸`), right);
 	assert.equal(stringWidth(right), 80);
 });
+
+test('a long quoted value gives up its middle so the reason shows', () => {
+	const span =
+		'"2018-11-28T23:10..2018-11-28T23:00": the span ends before it starts';
+	const line = lineText(errorLine(span, 47, 8, whole, 80));
+	assert.ok(stringWidth(line) <= 80, line);
+	assert.equal(line.indexOf('^'), 55, line);
+	assert.ok(line.includes('the span ends before it starts'), line);
+	assert.ok(line.includes('"2018-11-28T2…"'), line);
+	// A message that fits keeps its values whole.
+	const wide = lineText(errorLine(span, 10, 8, whole, 120));
+	assert.ok(wide.endsWith(`^ ${span}`), wide);
+});
