@@ -19,7 +19,7 @@ import {viewEventList, viewEvents} from './event-view.js';
 import {matchFields, type FacetField} from './facets-fields.js';
 import {narrow, type Narrowed} from './facets-filter.js';
 import {filterPushing} from './filter-stack.js';
-import type {Step} from './navigation.js';
+import {stepTarget, type Step} from './navigation.js';
 import {offBy} from './off-by.js';
 import {editPrompt, insertText, type PromptEdit} from './prompt-edit.js';
 
@@ -123,15 +123,12 @@ export function moveFacet(state: AppState, step: Step): AppState {
 		return state;
 	}
 
-	const page = Math.max(facetPageRows(state), 1);
-	const target =
-		step.kind === 'line'
-			? facet.cursor + step.by
-			: step.kind === 'page'
-				? facet.cursor + step.by * page
-				: step.by < 0
-					? 0
-					: rowCount(state) - 1;
+	const target = stepTarget(
+		facet.cursor,
+		step,
+		facetPageRows(state),
+		rowCount(state) - 1,
+	);
 	return settleFacet({...state, facet: {...facet, cursor: target}});
 }
 

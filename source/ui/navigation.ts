@@ -47,7 +47,8 @@ export function moveCursor(state: AppState, row: number): AppState {
 	return settle(patch(state, {cursor, scroll: {...state.scroll, side: 0}}));
 }
 
-function stepTarget(
+/** The row a step leads to from `current`, before clamping. */
+export function stepTarget(
 	current: number,
 	step: Step,
 	page: number,

@@ -22,7 +22,7 @@ import {
 } from './app-state.js';
 import {viewEventList, viewEvents, type EventView} from './event-view.js';
 import {filterPushing} from './filter-stack.js';
-import {moveCursor, type Step} from './navigation.js';
+import {moveCursor, stepTarget, type Step} from './navigation.js';
 import {offBy} from './off-by.js';
 
 /**
@@ -199,15 +199,12 @@ export function moveSummary(
 	step: Step,
 ): AppState {
 	const summary = state.summary!;
-	const page = summaryTableRows(state);
-	const target =
-		step.kind === 'line'
-			? summary.cursor + step.by
-			: step.kind === 'page'
-				? summary.cursor + step.by * page
-				: step.by < 0
-					? 0
-					: summaryRows(context, state).length - 1;
+	const target = stepTarget(
+		summary.cursor,
+		step,
+		summaryTableRows(state),
+		summaryRows(context, state).length - 1,
+	);
 	return withSummary(context, state, {cursor: target});
 }
 
