@@ -1,5 +1,5 @@
 import process from 'node:process';
-import {parseArgs, textArg} from './args.js';
+import {numberArg, parseArgs, textArg} from './args.js';
 import {FakeKeyboard, FakeScreen} from './fake-terminal.js';
 import {
 	cursorMoves,
@@ -8,6 +8,7 @@ import {
 	searchQueries,
 } from './queries.js';
 import {thiefAddress} from './network.js';
+import {measureInvestigationKeys} from './screen-keys.js';
 
 /**
 Runs trailtui's own code in a process of its own, against the compiled
@@ -166,7 +167,7 @@ Opens the screen at once and loads behind it, as `trailtui DIR` does
 (source/interactive.ts), but on a fake terminal: first rows, the judged
 screen, then keys.
 */
-async function driveScreen(root: string) {
+async function driveScreen(root: string, keyRuns: number) {
 	const {runApp} = await import('../source/ui/run-app.js');
 	const {LiveSource} = await import('../source/ui/live-source.js');
 	const screen = new FakeScreen(120, 40);
@@ -240,6 +241,13 @@ async function driveScreen(root: string) {
 		await press(screen, keyboard, keys.escape);
 	}
 
+	const keyMs =
+		keyRuns > 0
+			? await measureInvestigationKeys(
+					{screen, keyboard, quietMs, frameTimeoutMs},
+					keyRuns,
+				)
+			: {};
 	await screen.settle(quietMs);
 	keyboard.type('q');
 	await done;
@@ -253,6 +261,7 @@ async function driveScreen(root: string) {
 		uiFilterMs: filterMs,
 		uiFirstSearchMs: firstSearchMs,
 		uiSearchMs: searchMs,
+		keyMs,
 	};
 }
 
@@ -272,7 +281,7 @@ async function main(): Promise<void> {
 		return;
 	}
 
-	const figures = await driveScreen(root);
+	const figures = await driveScreen(root, numberArg(args, 'key-runs', 0));
 	console.log(JSON.stringify({...figures, maxRssKiB: maxRssKiB()}));
 	// The screen leaves timers and listeners behind; the figures are out.
 	process.exit(0);
