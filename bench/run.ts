@@ -7,6 +7,7 @@ import {measureJq, measureNodeParse, measureZcat} from './floors.js';
 import {cacheDir, defaultSeed, ensureDataset} from './generate.js';
 import {measureInvestigation} from './investigate-measures.js';
 import {formatInvestigationMarkdown} from './investigate-report.js';
+import {formatKeysMarkdown} from './keys-report.js';
 import {machineInfo, projectRoot} from './machine.js';
 import {
 	formatMarkdown,
@@ -119,10 +120,10 @@ async function measureSize(
 
 		if (options.screen) {
 			try {
-				size.interactive = await measureFirstRows(root);
+				size.interactive = await measureFirstRows(root, runs);
 				// Shares the session above; kept as its own call for the
 				// day the two are measured apart.
-				size.interactive = await measureKeystrokes(root);
+				size.interactive = await measureKeystrokes(root, runs);
 				log(
 					`  screen: first rows ${size.interactive.firstRowsSeconds.toFixed(2)} s, cursor ${size.interactive.cursor.median.toFixed(1)} ms`,
 				);
@@ -160,7 +161,12 @@ async function measureSize(
 function publish(result: BenchResult, write: boolean): void {
 	const markdown = formatMarkdown(result);
 	const investigation = formatInvestigationMarkdown(result);
+	const keys = formatKeysMarkdown(result);
 	console.log(markdown);
+	if (keys !== undefined) {
+		console.log(`## Screen: investigation keys\n\n${keys}`);
+	}
+
 	if (investigation !== undefined) {
 		console.log(`## Investigation\n\n${investigation}`);
 	}
@@ -174,6 +180,7 @@ function publish(result: BenchResult, write: boolean): void {
 		main: markdown,
 		targets: result.targets,
 		investigation,
+		keys,
 	});
 	log(
 		written.main
@@ -182,6 +189,10 @@ function publish(result: BenchResult, write: boolean): void {
 	);
 	if (written.investigation) {
 		log(`wrote the investigation tables into ${file}`);
+	}
+
+	if (written.keys) {
+		log(`wrote the investigation keys table into ${file}`);
 	}
 }
 

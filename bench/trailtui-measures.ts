@@ -2,6 +2,8 @@ import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import {repeat, type Measurement} from './measurement.js';
 import {PeakSampler, benchScript, runNodeChild, succeeded} from './proc.js';
+import {keyFigures, type KeyFigure} from './keys-report.js';
+import type {KeySamples} from './screen-keys.js';
 import {spread, type Spread} from './stats.js';
 
 /**
@@ -38,6 +40,7 @@ interface InteractiveResult extends LoadFigures {
 	searchMs: number[];
 	indexMs: number;
 	invalidFilters: string[];
+	keyMs: KeySamples;
 }
 
 /** What a person at the screen waits for, summarised. */
@@ -66,6 +69,8 @@ export interface InteractiveFigures {
 	/** Peak RSS of the whole session (screen, search index, queries). */
 	peakRssMB: number;
 	invalidFilters: string[];
+	/** The investigation keys, key to the frame that shows their work. */
+	keys?: KeyFigure[];
 }
 
 const child = () => benchScript('trailtui-child.js');
@@ -141,12 +146,15 @@ const sessionTimeoutMs = 30 * 60_000;
 One run of the screen on a fake terminal, shared by the first-rows and
 keystroke figures so that the logs are loaded once for both.
 */
-function interactiveSession(root: string): Promise<InteractiveFigures> {
+function interactiveSession(
+	root: string,
+	keyRuns: number,
+): Promise<InteractiveFigures> {
 	let session = sessions.get(root);
 	if (!session) {
 		session = runNodeChild<InteractiveResult>(
 			child(),
-			['--root', root, '--mode', 'interactive'],
+			['--root', root, '--mode', 'interactive', '--key-runs', String(keyRuns)],
 			{nodeOptions: ['--expose-gc'], timeoutMs: sessionTimeoutMs},
 		).then(({result: r}) => ({
 			events: r.events,
@@ -163,6 +171,7 @@ function interactiveSession(root: string): Promise<InteractiveFigures> {
 			indexBuildMs: r.indexMs,
 			peakRssMB: (r.maxRssKiB * 1024) / 1e6,
 			invalidFilters: r.invalidFilters,
+			...(keyRuns > 0 ? {keys: keyFigures(r.keyMs)} : {}),
 		}));
 		sessions.set(root, session);
 	}
@@ -178,18 +187,22 @@ copy when runLiveScreen takes the terminal's streams.
 */
 export async function measureFirstRows(
 	root: string,
+	keyRuns: number,
 ): Promise<InteractiveFigures> {
-	return interactiveSession(root);
+	return interactiveSession(root, keyRuns);
 }
 
 /**
 Keys to the next frame (cursor, prompt, filter and search on Enter) and the
 query functions alone. TODO(#4): filters and searches run on Enter, not per
 keystroke, so the "keystroke" figure is Enter to frame; remove this note if
-the prompt ever filters as one types.
+the prompt ever filters as one types. The investigation keys (values,
+summary, pivot, timeline, mark, export; bench/screen-keys.ts) run `keyRuns`
+times each in the same session.
 */
 export async function measureKeystrokes(
 	root: string,
+	keyRuns: number,
 ): Promise<InteractiveFigures> {
-	return interactiveSession(root);
+	return interactiveSession(root, keyRuns);
 }

@@ -4,7 +4,9 @@ import type {Target} from './report.js';
 /**
 `--write`: the run's tables go between markers in BENCHMARKS.md, the main
 tables between `bench:start` and `bench:end`, the investigation tables
-between `bench:investigation:start` and `bench:investigation:end`. A run
+between `bench:investigation:start` and `bench:investigation:end`, the
+screen's investigation keys between `bench:keys:start` and `bench:keys:end`
+(each only when the run has them). A run
 that leaves a target "not measured" (one without 1M events, say) keeps the
 main tables that are there, so that a quick run never replaces a full one.
 */
@@ -13,6 +15,10 @@ export const mainMarkers = ['<!-- bench:start -->', '<!-- bench:end -->'];
 export const investigationMarkers = [
 	'<!-- bench:investigation:start -->',
 	'<!-- bench:investigation:end -->',
+];
+export const keysMarkers = [
+	'<!-- bench:keys:start -->',
+	'<!-- bench:keys:end -->',
 ];
 
 /** The text with what lies between the markers replaced by `markdown`. */
@@ -38,6 +44,7 @@ export function judgesEveryTarget(targets: readonly Target[]): boolean {
 export interface Written {
 	main: boolean;
 	investigation: boolean;
+	keys: boolean;
 }
 
 export function writeBenchmarks(
@@ -46,10 +53,11 @@ export function writeBenchmarks(
 		main: string;
 		targets: readonly Target[];
 		investigation: string | undefined;
+		keys?: string | undefined;
 	},
 ): Written {
 	let text = fs.readFileSync(file, 'utf8');
-	const written = {main: false, investigation: false};
+	const written = {main: false, investigation: false, keys: false};
 	if (judgesEveryTarget(tables.targets)) {
 		text = spliceBlock(text, mainMarkers, tables.main);
 		written.main = true;
@@ -58,6 +66,11 @@ export function writeBenchmarks(
 	if (tables.investigation !== undefined) {
 		text = spliceBlock(text, investigationMarkers, tables.investigation);
 		written.investigation = true;
+	}
+
+	if (tables.keys !== undefined) {
+		text = spliceBlock(text, keysMarkers, tables.keys);
+		written.keys = true;
 	}
 
 	fs.writeFileSync(file, text);

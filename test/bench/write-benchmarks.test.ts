@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
 	investigationMarkers,
+	keysMarkers,
 	mainMarkers,
 	spliceBlock,
 	writeBenchmarks,
@@ -27,6 +28,12 @@ const page = [
 	'old investigation tables',
 	'',
 	investigationMarkers[1],
+	'',
+	keysMarkers[0],
+	'',
+	'old keys table',
+	'',
+	keysMarkers[1],
 	'',
 ].join('\n');
 
@@ -59,7 +66,11 @@ test('a run that leaves targets not measured keeps the main tables', () => {
 			targets: partial,
 			investigation: 'new investigation tables',
 		});
-		assert.deepEqual(written, {main: false, investigation: true});
+		assert.deepEqual(written, {
+			main: false,
+			investigation: true,
+			keys: false,
+		});
 		const text = fs.readFileSync(file, 'utf8');
 		assert.ok(text.includes('old main tables (1M included)'));
 		assert.ok(!text.includes('quick main tables'));
@@ -78,10 +89,38 @@ test('a run that judges every target replaces the main tables', () => {
 			targets: judged,
 			investigation: undefined,
 		});
-		assert.deepEqual(written, {main: true, investigation: false});
+		assert.deepEqual(written, {
+			main: true,
+			investigation: false,
+			keys: false,
+		});
 		const text = fs.readFileSync(file, 'utf8');
 		assert.ok(text.includes('full main tables'));
 		assert.ok(text.includes('old investigation tables'));
+	} finally {
+		fs.rmSync(path.dirname(file), {recursive: true, force: true});
+	}
+});
+
+test('a quick run with the keys table alone keeps the other tables', () => {
+	const file = scratchFile();
+	try {
+		const written = writeBenchmarks(file, {
+			main: 'quick main tables',
+			targets: partial,
+			investigation: undefined,
+			keys: 'new keys table',
+		});
+		assert.deepEqual(written, {
+			main: false,
+			investigation: false,
+			keys: true,
+		});
+		const text = fs.readFileSync(file, 'utf8');
+		assert.ok(text.includes('old main tables (1M included)'));
+		assert.ok(text.includes('old investigation tables'));
+		assert.ok(text.includes('new keys table'));
+		assert.ok(!text.includes('old keys table'));
 	} finally {
 		fs.rmSync(path.dirname(file), {recursive: true, force: true});
 	}
