@@ -164,7 +164,12 @@ test(
 
 			// The marks come back in the next run over the same files.
 			keys('q');
-			await waitFor('the shell again', () => terminal.alternateOn() === '0');
+			// The screen is restored a moment before the process ends: type the
+			// next command only once the shell has the terminal again.
+			await terminal.waitUntil(
+				'the shell in the foreground again',
+				() => terminal.alternateOn() === '0' && terminal.paneCommand() === 'sh',
+			);
 			await start();
 			await waitFor('the marks restored', (text) => text.includes('2 marked'));
 			keys('q');
