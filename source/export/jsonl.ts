@@ -4,7 +4,7 @@ import {terminalSafeJson} from '../report/json-lines.js';
 /**
 JSON Lines export: each event's original record, untouched, one per line.
 The characters a terminal must not receive raw (C1 controls, bidi and
-zero-width characters) are written as `\uXXXX`, which JSON reads back as
+zero-width characters) are written as `\u` escapes, which JSON reads back as
 the same characters, so each line parses to exactly the record that was
 loaded.
 */
