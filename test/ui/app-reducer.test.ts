@@ -1,37 +1,13 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Dataset} from '../../source/core/types.js';
-import {createAppContext} from '../../source/ui/app-context.js';
-import {createAppReducer, type AppAction} from '../../source/ui/app-reducer.js';
-import {
-	initialState,
-	layoutOf,
-	type AppState,
-} from '../../source/ui/app-state.js';
+import {layoutOf} from '../../source/ui/app-state.js';
 import {seqAt} from '../../source/ui/event-view.js';
-import type {KeyName} from '../../source/ui/keymap.js';
+import {driveReducer} from '../helpers/reducer-driver.js';
 import {sequenceDataset} from '../helpers/ui-dataset.js';
 
 function setup(dataset: Dataset = sequenceDataset(100, [10, 40, 90])) {
-	const context = createAppContext(dataset);
-	const reducer = createAppReducer(context);
-	let state = initialState(context, 100, 30);
-	const run = (...actions: AppAction[]): AppState => {
-		for (const action of actions) {
-			state = reducer(state, action);
-		}
-
-		return state;
-	};
-
-	const key = (name: KeyName, text = name): AppAction => ({
-		type: 'key-press',
-		key: name,
-		text,
-	});
-	const type = (text: string): AppAction[] =>
-		[...text].map((character) => key(character));
-	return {context, reducer, run, key, type, get: () => state};
+	return driveReducer(dataset, 30);
 }
 
 test('a key that changes nothing returns the very same state object', () => {

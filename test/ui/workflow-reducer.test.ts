@@ -1,33 +1,12 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Dataset} from '../../source/core/types.js';
-import {createAppContext} from '../../source/ui/app-context.js';
-import {createAppReducer, type AppAction} from '../../source/ui/app-reducer.js';
-import {initialState, type AppState} from '../../source/ui/app-state.js';
-import type {KeyName} from '../../source/ui/keymap.js';
 import {makeEvents} from '../helpers/make-event.js';
+import {driveReducer} from '../helpers/reducer-driver.js';
 import {makeDataset, sequenceDataset} from '../helpers/ui-dataset.js';
 
 function setup(dataset: Dataset = sequenceDataset(300, [10])) {
-	const context = createAppContext(dataset);
-	const reducer = createAppReducer(context);
-	let state = initialState(context, 100, 40);
-	const run = (...actions: AppAction[]): AppState => {
-		for (const action of actions) {
-			state = reducer(state, action);
-		}
-
-		return state;
-	};
-
-	const key = (name: KeyName, text = name): AppAction => ({
-		type: 'key-press',
-		key: name,
-		text,
-	});
-	const type = (text: string): AppAction[] =>
-		[...text].map((character) => key(character));
-	return {run, key, type};
+	return driveReducer(dataset, 40);
 }
 
 test('Esc unwinds the search, then the filter, then each zoom level', () => {
